@@ -1,0 +1,72 @@
+package org.w3id.stalinkg.graph;
+
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.sparql.exec.RowSet;
+import org.apache.jena.system.Txn;
+import org.w3id.stalinkg.vocab.SKG;
+
+/**
+ * The loaded, validated knowledge graph: one read-only {@link DatasetGraph} and the figures of how it was made.
+ * Built by {@link KnowledgeGraphLoader}; immutable once built, so every part of the server may share it.
+ */
+public final class KnowledgeGraph {
+
+    private static final Query INSTANCE_COUNTS = QueryFactory.create("""
+            PREFIX rdf:  <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+            PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+            PREFIX owl:  <http://www.w3.org/2002/07/owl#>
+            SELECT ?class (COUNT(DISTINCT ?x) AS ?n) WHERE {
+              ?class a owl:Class .
+              FILTER(STRSTARTS(STR(?class), "%s"))
+              OPTIONAL { ?x rdf:type/rdfs:subClassOf* ?class }
+            }
+            GROUP BY ?class
+            ORDER BY ?class
+            """.formatted(SKG.NS));
+
+    private final DatasetGraph dataset;
+    private final Map<Path, Long> triplesPerFile;
+
+    KnowledgeGraph(DatasetGraph dataset, Map<Path, Long> triplesPerFile) {
+        this.dataset = dataset;
+        this.triplesPerFile = Collections.unmodifiableMap(new LinkedHashMap<>(triplesPerFile));
+    }
+
+    /** The served dataset: read-only; every triple is in the default graph. */
+    public DatasetGraph dataset() {
+        return dataset;
+    }
+
+    /** Triples parsed from each file, in load order. */
+    public Map<Path, Long> triplesPerFile() {
+        return triplesPerFile;
+    }
+
+    /** Distinct triples in the served graph, including those the loader derived. */
+    public long size() {
+        return Txn.calculateRead(dataset, () -> dataset.getDefaultGraph().size());
+    }
+
+    /**
+     * Instances of each class of our ontology, counting the instances of its subclasses too, in IRI order.
+     * Classes with no instance are listed with 0.
+     */
+    public Map<String, Long> instanceCounts() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        Txn.executeRead(dataset, () -> {
+            RowSet rows = QueryExec.dataset(dataset).query(INSTANCE_COUNTS).select();
+            rows.forEachRemaining(row -> counts.put(
+                    row.get("class").getURI().substring(SKG.NS.length()),
+                    ((Number) row.get("n").getLiteralValue()).longValue()));
+        });
+        return counts;
+    }
+}

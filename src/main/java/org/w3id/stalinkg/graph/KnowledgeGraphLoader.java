@@ -1,0 +1,218 @@
+package org.w3id.stalinkg.graph;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.datatypes.xsd.XSDDateTime;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.RiotException;
+import org.apache.jena.riot.RiotParseException;
+import org.apache.jena.riot.system.ErrorHandlerFactory;
+import org.apache.jena.riot.system.StreamRDFCountingBase;
+import org.apache.jena.riot.system.StreamRDFLib;
+import org.apache.jena.shacl.ShaclValidator;
+import org.apache.jena.shacl.Shapes;
+import org.apache.jena.shacl.ValidationReport;
+import org.apache.jena.shacl.lib.ShLib;
+import org.apache.jena.shacl.validation.ReportEntry;
+import org.apache.jena.shacl.validation.Severity;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.sparql.core.DatasetGraphReadOnly;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.system.Txn;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.w3id.stalinkg.vocab.SKG;
+
+/**
+ * Turns the curated files into one validated, read-only {@link KnowledgeGraph}, in one pass: parse every Turtle
+ * file (strictly: a warning is an error), derive the integer years of dated statements, validate the whole graph
+ * against the SHACL shapes, freeze. Any problem stops the load with a {@link GraphLoadException} that names each
+ * file, line and column, or each shape result's focus node, path and message; a half-loaded graph is never returned.
+ *
+ * <pre>
+ * KnowledgeGraph kg = KnowledgeGraphLoader.forProject(Path.of(".")).load();
+ * </pre>
+ */
+public final class KnowledgeGraphLoader {
+
+    /** The name of the shapes file in the ontology folder; it is the shapes graph, not served data. */
+    public static final String SHAPES_FILE = "shapes.ttl";
+
+    private static final Logger LOG = LoggerFactory.getLogger(KnowledgeGraphLoader.class);
+
+    private final List<Path> folders;
+    private final Path shapesFile;
+
+    /**
+     * A loader for every {@code *.ttl} file of the given folders (in folder order, files sorted by name), validated
+     * against {@code shapesFile}, which is not loaded as data even if it sits in one of the folders.
+     */
+    public KnowledgeGraphLoader(List<Path> folders, Path shapesFile) {
+        this.folders = List.copyOf(folders);
+        this.shapesFile = shapesFile;
+    }
+
+    /** The project layout: {@code ontology/} and {@code data/} under {@code root}, shapes in {@code ontology/shapes.ttl}. */
+    public static KnowledgeGraphLoader forProject(Path root) {
+        Path ontology = root.resolve("ontology");
+        return new KnowledgeGraphLoader(List.of(ontology, root.resolve("data")), ontology.resolve(SHAPES_FILE));
+    }
+
+    /**
+     * Loads, derives, validates and freezes.
+     *
+     * @throws GraphLoadException if a folder or file cannot be read, a file does not parse, or the graph breaks a
+     *         shape (severity sh:Violation; warnings are logged)
+     */
+    public KnowledgeGraph load() {
+        long started = System.nanoTime();
+        List<Path> files = dataFiles();
+        DatasetGraph dsg = DatasetGraphFactory.createTxnMem();
+        Map<Path, Long> triplesPerFile = new LinkedHashMap<>();
+        List<String> problems = new ArrayList<>();
+        Txn.executeWrite(dsg, () -> {
+            Graph graph = dsg.getDefaultGraph();
+            for (Path file : files) {
+                try {
+                    triplesPerFile.put(file, parseInto(file, graph));
+                } catch (GraphLoadException ex) {
+                    problems.addAll(ex.problems());
+                }
+            }
+            if (problems.isEmpty()) {
+                deriveYears(graph);
+            }
+        });
+        if (!problems.isEmpty()) {
+            throw new GraphLoadException(problems.size() + " file(s) did not parse", problems);
+        }
+        validate(dsg);
+        DatasetGraph frozen = new DatasetGraphReadOnly(dsg);
+        KnowledgeGraph kg = new KnowledgeGraph(frozen, triplesPerFile);
+        LOG.info("Loaded {} triples from {} files in {} ms", kg.size(), files.size(),
+                (System.nanoTime() - started) / 1_000_000);
+        return kg;
+    }
+
+    private List<Path> dataFiles() {
+        List<Path> files = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (Path folder : folders) {
+            if (!Files.isDirectory(folder)) {
+                problems.add(folder + ": no such folder");
+                continue;
+            }
+            try (Stream<Path> listing = Files.list(folder)) {
+                listing.filter(p -> p.getFileName().toString().endsWith(".ttl"))
+                       .filter(Files::isRegularFile)
+                       .filter(p -> !isShapesFile(p))
+                       .sorted()
+                       .forEach(files::add);
+            } catch (IOException ex) {
+                problems.add(folder + ": cannot list: " + ex.getMessage());
+            }
+        }
+        if (problems.isEmpty() && files.isEmpty()) {
+            problems.add(folders + ": no .ttl files");
+        }
+        if (!problems.isEmpty()) {
+            throw new GraphLoadException("Cannot find the data", problems);
+        }
+        return files;
+    }
+
+    private boolean isShapesFile(Path p) {
+        try {
+            return Files.exists(shapesFile) && Files.isSameFile(p, shapesFile);
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    /**
+     * Parses one Turtle file into {@code graph}, treating parser warnings (bad IRIs, ill-typed literals) as errors.
+     * Returns the number of triples the file holds.
+     */
+    static long parseInto(Path file, Graph graph) {
+        StreamRDFCountingBase counting = new StreamRDFCountingBase(StreamRDFLib.graph(graph));
+        try {
+            RDFParser.source(file)
+                     .forceLang(Lang.TURTLE)
+                     .strict(true)
+                     .checking(true)
+                     .errorHandler(ErrorHandlerFactory.errorHandlerExceptions())
+                     .parse(counting);
+        } catch (RiotParseException ex) {
+            throw new GraphLoadException("Parse error", List.of(
+                    file + ":" + ex.getLine() + ":" + ex.getCol() + ": " + ex.getOriginalMessage()));
+        } catch (RiotException ex) {
+            throw new GraphLoadException("Parse error", List.of(file + ": " + ex.getMessage()));
+        } catch (UncheckedIOException ex) {
+            throw new GraphLoadException("Cannot read", List.of(file + ": " + ex.getMessage()));
+        }
+        return counting.countTriples();
+    }
+
+    /**
+     * Adds {@code skg:startYear} and {@code skg:endYear} (xsd:integer) for every {@code skg:startDate} and
+     * {@code skg:endDate} of a date type, so that SPARQL users can filter and order by year with any engine,
+     * whatever the precision the curator wrote (xsd:date, xsd:gYearMonth, xsd:gYear). Other literals are left
+     * for the shapes to report.
+     */
+    static void deriveYears(Graph graph) {
+        List<Triple> derived = new ArrayList<>();
+        deriveYears(graph, SKG.startDate.asNode(), SKG.startYear.asNode(), derived);
+        deriveYears(graph, SKG.endDate.asNode(), SKG.endYear.asNode(), derived);
+        derived.forEach(graph::add);
+    }
+
+    private static void deriveYears(Graph graph, Node dateProperty, Node yearProperty, List<Triple> out) {
+        graph.find(Node.ANY, dateProperty, Node.ANY).forEachRemaining(t -> {
+            Node o = t.getObject();
+            if (o.isLiteral() && o.getLiteralValue() instanceof XSDDateTime dateTime) {
+                Node year = NodeFactory.createLiteralDT(Integer.toString(dateTime.getYears()), XSDDatatype.XSDinteger);
+                out.add(Triple.create(t.getSubject(), yearProperty, year));
+            }
+        });
+    }
+
+    private void validate(DatasetGraph dsg) {
+        Graph shapesGraph = GraphFactory.createDefaultGraph();
+        parseInto(shapesFile, shapesGraph);
+        Shapes shapes = Shapes.parse(shapesGraph);
+        ValidationReport report = Txn.calculateRead(dsg,
+                () -> ShaclValidator.get().validate(shapes, dsg.getDefaultGraph()));
+        List<String> violations = new ArrayList<>();
+        for (ReportEntry entry : report.getEntries()) {
+            String line = describe(entry);
+            if (entry.severity().equals(Severity.Violation)) {
+                violations.add(line);
+            } else {
+                LOG.warn("Shape {}: {}", entry.severity().level().getLocalName(), line);
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw new GraphLoadException(violations.size() + " shape violation(s)", violations);
+        }
+    }
+
+    private static String describe(ReportEntry entry) {
+        String path = entry.resultPath() == null ? "-" : entry.resultPath().toString();
+        return "focus " + ShLib.displayStr(entry.focusNode()) + " path " + path + ": " + entry.message();
+    }
+}
