@@ -1,0 +1,82 @@
+package org.w3id.stalinkg.server;
+
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.fuseki.main.sys.FusekiModules;
+import org.apache.jena.fuseki.server.Operation;
+import org.apache.jena.query.ARQ;
+import org.apache.jena.riot.WebContent;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphReadOnly;
+import org.apache.jena.sparql.util.Context;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
+import org.w3id.stalinkg.graph.KnowledgeGraph;
+
+/**
+ * Assembles the embedded Fuseki server that publishes a {@link KnowledgeGraph}: a read-only SPARQL 1.1 query
+ * endpoint at {@value #SPARQL_PATH} and a health check at {@value #PING_PATH}, nothing else.
+ *
+ * <pre>
+ * FusekiServer server = KgServer.build(kg, ServerSettings.defaults().withPort(0)).start();
+ * String endpoint = "http://localhost:" + server.getHttpPort() + KgServer.SPARQL_PATH;
+ * </pre>
+ *
+ * What is switched off, and how:
+ * <ul>
+ * <li>updates, graph-store writes and uploads: the dataset has exactly one endpoint, for {@link Operation#Query},
+ *     so no update or upload handler exists on any path; the dataset itself is a {@link DatasetGraphReadOnly}
+ *     as a second guard;</li>
+ * <li>{@code SERVICE} to any other endpoint: a query holding one is refused with 422 before it runs
+ *     ({@link ActionQueryOwnData}); behind that, {@link ARQ#globalServiceAllowed} is cleared for the whole JVM and
+ *     {@link ARQ#httpServiceAllowed} is false in the dataset's context, so no connection is ever made;</li>
+ * <li>long queries: {@link ARQ#queryTimeout} is set in the dataset's context, which a client can only shorten;</li>
+ * <li>Fuseki's admin, stats and metrics endpoints: not enabled; no {@code FusekiModule} is loaded.</li>
+ * </ul>
+ * Fuseki gives every response a 5 MiB output buffer, larger than Jetty pools, so each response allocated and
+ * zeroed a fresh one; we set 32 KiB, which Jetty pools.
+ */
+public final class KgServer {
+
+    /** The SPARQL query endpoint. */
+    public static final String SPARQL_PATH = "/sparql";
+
+    /** The health check: answers 200 while the server is up. */
+    public static final String PING_PATH = "/$/ping";
+
+    /** The response output buffer: at most 64 KiB so that Jetty's buffer pool reuses it. */
+    static final int OUTPUT_BUFFER_BYTES = 32 * 1024;
+
+    private KgServer() {}
+
+    /** A server for {@code kg} with {@code settings}, built but not started. */
+    public static FusekiServer build(KnowledgeGraph kg, ServerSettings settings) {
+        ARQ.globalServiceAllowed = false;
+        FusekiServer server = FusekiServer.create()
+                .fusekiModules(FusekiModules.empty())
+                .port(settings.port())
+                .enablePing(true)
+                .registerOperation(Operation.Query, WebContent.contentTypeSPARQLQuery, new ActionQueryOwnData())
+                .addDataset(SPARQL_PATH, servedDataset(kg.dataset(), settings))
+                .addEndpoint(SPARQL_PATH, "", Operation.Query)
+                .build();
+        for (Connector connector : server.getJettyServer().getConnectors()) {
+            if (connector instanceof ServerConnector serverConnector) {
+                serverConnector.setHost(settings.host());
+            }
+            HttpConnectionFactory http = connector.getConnectionFactory(HttpConnectionFactory.class);
+            if (http != null) {
+                http.getHttpConfiguration().setOutputBufferSize(OUTPUT_BUFFER_BYTES);
+            }
+        }
+        return server;
+    }
+
+    /** The dataset as served: read-only, with its own context holding the time limit and the SERVICE ban. */
+    private static DatasetGraph servedDataset(DatasetGraph dataset, ServerSettings settings) {
+        Context context = dataset.getContext() == null ? new Context() : dataset.getContext().copy();
+        context.set(ARQ.queryTimeout, Long.toString(settings.timeout().toMillis()));
+        context.set(ARQ.httpServiceAllowed, false);
+        return new DatasetGraphReadOnly(dataset, context);
+    }
+}

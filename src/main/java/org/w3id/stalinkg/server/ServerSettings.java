@@ -1,0 +1,53 @@
+package org.w3id.stalinkg.server;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How the server listens and how long a query may run.
+ *
+ * @param host    the interface to bind: {@code 0.0.0.0} for every interface (the default), {@code 127.0.0.1} for
+ *                this machine only
+ * @param port    the HTTP port; {@code 0} picks any free port (tests do), see {@code FusekiServer.getHttpPort()}
+ * @param timeout the longest a SPARQL query may run before it is cut off (default 10 s); a client's
+ *                {@code timeout} parameter can only shorten it
+ */
+public record ServerSettings(String host, int port, Duration timeout) {
+
+    /** The default port, as stock Fuseki's. */
+    public static final int DEFAULT_PORT = 3030;
+
+    /** The default interface: all of them. */
+    public static final String DEFAULT_HOST = "0.0.0.0";
+
+    /** The default query time limit. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+
+    public ServerSettings {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(timeout, "timeout");
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("Illegal port=" + port + " : must be 0 (any free port) to 65535");
+        }
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("Illegal timeout=" + timeout + " : must be positive");
+        }
+    }
+
+    /** The defaults: every interface, port 3030, 10 s. */
+    public static ServerSettings defaults() {
+        return new ServerSettings(DEFAULT_HOST, DEFAULT_PORT, DEFAULT_TIMEOUT);
+    }
+
+    public ServerSettings withPort(int newPort) {
+        return new ServerSettings(host, newPort, timeout);
+    }
+
+    public ServerSettings withHost(String newHost) {
+        return new ServerSettings(newHost, port, timeout);
+    }
+
+    public ServerSettings withTimeout(Duration newTimeout) {
+        return new ServerSettings(host, port, newTimeout);
+    }
+}
