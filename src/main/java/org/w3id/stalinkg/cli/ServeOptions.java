@@ -1,0 +1,37 @@
+package org.w3id.stalinkg.cli;
+
+import java.time.Duration;
+
+import org.w3id.stalinkg.server.ServerSettings;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+/** How to serve: the options of {@code serve}, also accepted with no command name. */
+final class ServeOptions {
+
+    @Option(names = "--port", paramLabel = "N", defaultValue = "" + ServerSettings.DEFAULT_PORT,
+            description = "HTTP port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--host", paramLabel = "ADDR", defaultValue = ServerSettings.DEFAULT_HOST,
+            description = "Interface to bind: 0.0.0.0 for all, 127.0.0.1 for this machine only "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10",
+            description = "Longest a SPARQL query may run before it is cut off, in seconds, fractions allowed "
+                    + "(default: ${DEFAULT-VALUE}).")
+    double timeoutSeconds;
+
+    /** The settings; an impossible value is a usage error naming the option. */
+    ServerSettings settings(CommandLine commandLine) {
+        try {
+            return new ServerSettings(host, port, Duration.ofMillis(Math.round(timeoutSeconds * 1000)));
+        } catch (IllegalArgumentException ex) {
+            throw new ParameterException(commandLine, ex.getMessage().replace("Illegal port", "Illegal --port")
+                    .replace("Illegal timeout", "Illegal --timeout"));
+        }
+    }
+}

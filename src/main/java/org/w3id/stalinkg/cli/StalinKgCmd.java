@@ -1,0 +1,70 @@
+package org.w3id.stalinkg.cli;
+
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The command line: {@code serve} (the default when no command is named) and {@code validate}.
+ *
+ * <pre>
+ * java -jar target/stalin-kg.jar                      # serve on http://localhost:3030/sparql
+ * java -jar target/stalin-kg.jar serve --port 8080 --timeout 30
+ * java -jar target/stalin-kg.jar validate             # counts; exit 1 on any problem
+ * </pre>
+ */
+@Command(name = "stalin-kg", mixinStandardHelpOptions = true, versionProvider = StalinKgCmd.Version.class,
+        subcommands = {ServeCmd.class, ValidateCmd.class, CommandLine.HelpCommand.class},
+        description = {
+            "stalin-kg: a knowledge graph of Joseph Stalin's political goals, policies, their outcomes and the",
+            "regions they struck, served as a read-only SPARQL endpoint.",
+            "With no command, serves (the options below are serve's)."},
+        footer = {"", "Run 'stalin-kg help serve' or 'stalin-kg help validate' for each command's options."})
+public final class StalinKgCmd implements Callable<Integer> {
+
+    @Mixin
+    DataOptions data = new DataOptions();
+
+    @Mixin
+    ServeOptions serve = new ServeOptions();
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        return ServeCmd.run(data, serve.settings(spec.commandLine()), spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    /** Runs the command line and exits with its status. */
+    public static void main(String... args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /**
+     * The command line, with errors reported as one line each: a usage error exits 2 with the usage, anything
+     * else that goes wrong (a port in use, say) exits 1 with its message, never a stack trace.
+     */
+    public static CommandLine commandLine() {
+        CommandLine cmd = new CommandLine(new StalinKgCmd());
+        cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            commandLine.getErr().println("stalin-kg: " + ex.getMessage());
+            commandLine.getErr().flush();
+            return 1;
+        });
+        return cmd;
+    }
+
+    /** The version from the jar's manifest, when there is one. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = StalinKgCmd.class.getPackage().getImplementationVersion();
+            return new String[] {"stalin-kg " + (v == null ? "(development build)" : v)};
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package org.w3id.stalinkg.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The shaded jar as a user runs it. Catches what unit tests cannot: a jar whose merged META-INF/services lost
+ * Jena's Turtle parser, a missing logger, a wrong main class.
+ */
+class JarIT {
+
+    private static final Path JAR = Path.of("target/stalin-kg.jar");
+    private static final Path JAVA = Path.of(System.getProperty("java.home"), "bin", "java");
+
+    @Test
+    void jarValidatesTheBundledData() throws Exception {
+        assertTrue(Files.isRegularFile(JAR), "run mvn package first: no " + JAR);
+        Process p = new ProcessBuilder(JAVA.toString(), "-jar", JAR.toString(), "validate")
+                .redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), output);
+        assertTrue(output.contains("data/policies.ttl") && output.contains("OK"), output);
+    }
+
+    @Test
+    void jarServesSparqlAndLogs() throws Exception {
+        Process p = new ProcessBuilder(JAVA.toString(), "-jar", JAR.toString(),
+                "--host", "127.0.0.1", "--port", "0").redirectErrorStream(true).start();
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            Pattern served = Pattern.compile("served at http://127\\.0\\.0\\.1:(\\d+)/sparql");
+            StringBuilder seen = new StringBuilder();
+            String port = null;
+            for (String line; port == null && (line = lines.readLine()) != null; ) {
+                seen.append(line).append('\n');
+                Matcher m = served.matcher(line);
+                if (m.find()) {
+                    port = m.group(1);
+                }
+            }
+            assertNotNull(port, "the jar did not start:\n" + seen);
+            assertTrue(seen.toString().contains("KnowledgeGraphLoader - Loaded"), "no log output:\n" + seen);
+            String query = URLEncoder.encode("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", StandardCharsets.UTF_8);
+            var response = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/sparql?query=" + query))
+                            .header("Accept", "text/csv").timeout(Duration.ofSeconds(30)).build(),
+                    BodyHandlers.ofString());
+            assertEquals(200, response.statusCode(), response.body());
+            List<String> csv = response.body().lines().toList();
+            assertEquals("n", csv.get(0));
+            assertTrue(Long.parseLong(csv.get(1).trim()) > 1000, response.body());
+        } finally {
+            p.destroy();
+            p.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+}

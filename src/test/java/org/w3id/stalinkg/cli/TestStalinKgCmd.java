@@ -1,0 +1,77 @@
+package org.w3id.stalinkg.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3id.stalinkg.graph.ProjectFiles;
+
+import picocli.CommandLine;
+
+class TestStalinKgCmd {
+
+    @TempDir
+    Path tmp;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cmd = StalinKgCmd.commandLine();
+        cmd.setOut(new PrintWriter(out));
+        cmd.setErr(new PrintWriter(err));
+        return cmd.execute(args);
+    }
+
+    @Test
+    void validatePrintsCountsPerFileAndPerClassAndExitsZero() {
+        assertEquals(0, run("validate"), err.toString());
+        String text = out.toString();
+        assertTrue(text.contains("data/policies.ttl"), text);
+        assertTrue(text.contains("ontology/stalin-kg.ttl"), text);
+        assertTrue(text.lines().anyMatch(l -> l.trim().matches("Policy\\s+[1-9][0-9,]*")), text);
+        assertTrue(text.contains("OK"), text);
+    }
+
+    @Test
+    void validateOfABrokenFileExitsOneNamingTheFileAndLine() {
+        Path root = ProjectFiles.copyProjectTo(tmp);
+        ProjectFiles.write(root, "data/zz-broken.ttl", "@prefix : <http://example.org/> .\n:a :b :c\n");
+        assertEquals(1, run("validate", "--root", root.toString()));
+        assertTrue(err.toString().contains("zz-broken.ttl:"), err.toString());
+        assertTrue(!err.toString().contains("\tat "), "no stack trace: " + err);
+    }
+
+    @Test
+    void serveOfABrokenGraphExitsOneWithoutServing() {
+        Path root = ProjectFiles.copyProjectTo(tmp);
+        ProjectFiles.write(root, "data/zz-broken.ttl", "@prefix : <http://example.org/> .\n:a :b :c\n");
+        assertEquals(1, run("serve", "--root", root.toString(), "--port", "0"));
+        assertTrue(err.toString().contains("not started"), err.toString());
+    }
+
+    @Test
+    void helpExplainsBothCommands() {
+        assertEquals(0, run("--help"));
+        String text = out.toString();
+        assertTrue(text.contains("serve") && text.contains("validate"), text);
+        assertTrue(text.contains("--port") && text.contains("--timeout") && text.contains("--host"), text);
+    }
+
+    @Test
+    void badOptionIsAUsageErrorNotAStackTrace() {
+        assertEquals(2, run("serve", "--port", "seventy"));
+        assertTrue(err.toString().contains("--port"), err.toString());
+        assertTrue(!err.toString().contains("\tat "), err.toString());
+    }
+
+    @Test
+    void outOfRangePortIsRefused() {
+        assertEquals(2, run("serve", "--port", "70000"), err.toString());
+    }
+}
