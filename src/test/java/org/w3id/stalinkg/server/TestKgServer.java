@@ -165,8 +165,9 @@ class TestKgServer {
             Thread watcher = new Thread(() -> {
                 long end = System.nanoTime() + Duration.ofSeconds(3).toNanos();
                 while (System.nanoTime() < end) {
-                    try (Socket s = listener.accept()) {
+                    try (Socket connection = listener.accept()) {
                         connections.incrementAndGet();
+                        connection.shutdownOutput();
                     } catch (SocketTimeoutException ex) {
                         // keep watching
                     } catch (IOException ex) {
