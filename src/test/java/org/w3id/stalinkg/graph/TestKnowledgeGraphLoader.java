@@ -130,6 +130,48 @@ class TestKnowledgeGraphLoader {
     }
 
     @Test
+    void outcomeThatNoPolicyLedToIsRefused() {
+        Path root = ProjectFiles.copyProjectTo(tmp);
+        ProjectFiles.write(root, "data/zz-orphan.ttl", PREFIXES + """
+                <https://w3id.org/stalin-kg/id/outcome/orphan> a skg:EconomicOutcome ;
+                    rdfs:label "Orphan outcome"@en , "Исход без политики"@ru .
+                """);
+        GraphLoadException ex = assertThrows(GraphLoadException.class,
+                () -> KnowledgeGraphLoader.forProject(root).load());
+        assertTrue(ex.problems().stream().anyMatch(p -> p.contains("outcome/orphan")), ex.getMessage());
+    }
+
+    @Test
+    void dateWithoutADateDatatypeIsRefused() {
+        Path root = ProjectFiles.copyProjectTo(tmp);
+        ProjectFiles.write(root, "data/zz-string-date.ttl", PREFIXES + """
+                policy:string-dated a skg:EconomicPlan ;
+                    rdfs:label "String-dated plan"@en , "План с датой-строкой"@ru ;
+                    skg:servesGoal goal:industrialization ;
+                    skg:startDate "1930" .
+                """);
+        GraphLoadException ex = assertThrows(GraphLoadException.class,
+                () -> KnowledgeGraphLoader.forProject(root).load());
+        assertTrue(ex.problems().stream().anyMatch(p ->
+                p.contains("policy/string-dated") && p.contains(SKG.NS + "startDate")), ex.getMessage());
+    }
+
+    @Test
+    void policyWithoutAnEnglishLabelIsRefused() {
+        Path root = ProjectFiles.copyProjectTo(tmp);
+        ProjectFiles.write(root, "data/zz-unlabelled.ttl", PREFIXES + """
+                policy:unlabelled a skg:EconomicPlan ;
+                    rdfs:label "План без английского названия"@ru ;
+                    skg:servesGoal goal:industrialization ;
+                    skg:startDate "1930"^^xsd:gYear .
+                """);
+        GraphLoadException ex = assertThrows(GraphLoadException.class,
+                () -> KnowledgeGraphLoader.forProject(root).load());
+        assertTrue(ex.problems().stream().anyMatch(p -> p.contains("policy/unlabelled") && p.contains("label")),
+                ex.getMessage());
+    }
+
+    @Test
     void missingDataFolderIsRefused() {
         ProjectFiles.copyProjectTo(tmp);
         Path root = tmp.resolve("elsewhere");
