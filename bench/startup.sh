@@ -28,7 +28,7 @@ time_to_first_answer() {
   "$@" > "$work/last.log" 2>&1 &
   pid=$!
   until curl -sf -o /dev/null "http://127.0.0.1:$port$path?query=$query"; do
-    kill -0 "$pid" 2>/dev/null || { echo "server died:"; cat "$work/last.log"; exit 1; }
+    kill -0 "$pid" 2>/dev/null || { echo "server died:" >&2; cat "$work/last.log" >&2; exit 1; }
     sleep 0.01
   done
   end=$(date +%s%N)
@@ -41,7 +41,7 @@ for i in $(seq "$rounds"); do
   port=$(free_port)
   ours+=("$(time_to_first_answer /sparql java -jar target/stalin-kg.jar --host 127.0.0.1 --port "$port")")
   port=$(free_port)
-  base+=("$(time_to_first_answer /ds/sparql java -jar "$stock" --localhost --port "$port" --file "$work/all.ttl" /ds)")
+  base+=("$(time_to_first_answer /ds/sparql env FUSEKI_BASE="$work/run" java -jar "$stock" --localhost --port "$port" --file "$work/all.ttl" /ds)")
   echo "round $i: stalin-kg ${ours[-1]} ms, stock Fuseki ${base[-1]} ms"
 done
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
