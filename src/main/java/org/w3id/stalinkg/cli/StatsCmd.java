@@ -1,0 +1,82 @@
+package org.w3id.stalinkg.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.apache.jena.graph.Triple;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.query.ResultSet;
+import org.apache.jena.query.ResultSetFormatter;
+import org.apache.jena.query.Syntax;
+import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.sparql.exec.RowSet;
+import org.apache.jena.system.Txn;
+import org.w3id.stalinkg.graph.GraphLoadException;
+import org.w3id.stalinkg.graph.KnowledgeGraph;
+import org.w3id.stalinkg.graph.ProvenanceLib;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code stats}: the coverage report: the seed's claims per section and their status, and the sources of statements. */
+@Command(name = "stats", mixinStandardHelpOptions = true,
+        description = {
+            "Load and validate as validate does, then print the coverage report: per section of the seed article,",
+            "the claims extracted and how many are confirmed, disputed or corrected (queries/claims-coverage.rq);",
+            "the statements that carry a source; and the statements that need one and have none.",
+            "Exit status: 0, or 1 if the graph does not load or a statement that needs a source has none."})
+final class StatsCmd implements Callable<Integer> {
+
+    /** The canned query that counts the claims per section. */
+    static final String COVERAGE_QUERY = "queries/claims-coverage.rq";
+
+    @Mixin
+    DataOptions data = new DataOptions();
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        KnowledgeGraph kg;
+        try {
+            kg = data.loader().load();
+        } catch (GraphLoadException ex) {
+            err.println("stalin-kg: invalid: " + ex.getMessage());
+            err.flush();
+            return 1;
+        }
+        Path coverageFile = data.root.resolve(COVERAGE_QUERY);
+        Query coverage = QueryFactory.create(Files.readString(coverageFile), Syntax.syntaxSPARQL_11);
+        out.printf("Triples served: %,d%n%n", kg.size());
+        out.println("Claims of the seed article per section (" + COVERAGE_QUERY + "):");
+        out.print(table(kg, coverage));
+        long[] sourced = ProvenanceLib.sourcedStatements(kg);
+        List<Triple> unsourced = ProvenanceLib.unsourcedStatements(kg);
+        out.printf("%nStatements with a source: %,d (of which resting on a quoted sentence of the seed: %,d)%n",
+                sourced[0], sourced[1]);
+        out.printf("Statements that need a source and have none: %,d%n", unsourced.size());
+        unsourced.forEach(t -> out.println("  " + t));
+        out.flush();
+        return unsourced.isEmpty() ? 0 : 1;
+    }
+
+    private static String table(KnowledgeGraph kg, Query query) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Txn.executeRead(kg.dataset(), () -> {
+            RowSet rows = QueryExec.dataset(kg.dataset()).query(query).select();
+            ResultSetFormatter.out(bytes, ResultSet.adapt(rows), query.getPrologue());
+        });
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+}
