@@ -39,6 +39,19 @@ class TestStalinKgCmd {
     }
 
     @Test
+    void statsPrintsClaimsPerSectionAndTheSourcedStatements() {
+        assertEquals(0, run("stats"), err.toString() + out);
+        String text = out.toString();
+        for (String section : new String[] {"seed-summary", "seed-goals-table", "seed-what-youll-learn",
+            "seed-consolidating-power", "seed-industrialization-drive", "seed-collectivization-policy",
+            "seed-global-communist-influence", "seed-cult-of-personality", "seed-faq"}) {
+            assertTrue(text.contains("source:" + section + ">") || text.contains(section), section + "\n" + text);
+        }
+        assertTrue(text.contains("Statements that need a source and have none: 0"), text);
+        assertTrue(text.matches("(?s).*Statements with a source: [1-9][0-9,]*.*"), text);
+    }
+
+    @Test
     void validateOfABrokenFileExitsOneNamingTheFileAndLine() {
         Path root = ProjectFiles.copyProjectTo(tmp);
         ProjectFiles.write(root, "data/zz-broken.ttl", "@prefix : <http://example.org/> .\n:a :b :c\n");
@@ -59,7 +72,7 @@ class TestStalinKgCmd {
     void helpExplainsBothCommands() {
         assertEquals(0, run("--help"));
         String text = out.toString();
-        assertTrue(text.contains("serve") && text.contains("validate"), text);
+        assertTrue(text.contains("serve") && text.contains("validate") && text.contains("stats"), text);
         assertTrue(text.contains("--port") && text.contains("--timeout") && text.contains("--host"), text);
     }
 

@@ -4,7 +4,18 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
+
+import org.apache.jena.query.QueryExecution;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.query.QuerySolution;
+import org.apache.jena.query.Syntax;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.rdf.model.RDFNode;
+import org.apache.jena.system.Txn;
 
 /** The real project files, and copies of them in a temporary folder for tests that spoil one. */
 public final class ProjectFiles {
@@ -22,6 +33,42 @@ public final class ProjectFiles {
             bundled = KnowledgeGraphLoader.forProject(ROOT).load();
         }
         return bundled;
+    }
+
+    /** Runs a SELECT query over the bundled graph and returns the rows. */
+    public static List<QuerySolution> select(String query) {
+        KnowledgeGraph kg = bundledGraph();
+        List<QuerySolution> rows = new ArrayList<>();
+        Txn.executeRead(kg.dataset(), () -> {
+            Model model = ModelFactory.createModelForGraph(kg.dataset().getDefaultGraph());
+            try (QueryExecution qe = QueryExecution.create(QueryFactory.create(query, Syntax.syntaxSPARQL_11), model)) {
+                qe.execSelect().forEachRemaining(rows::add);
+            }
+        });
+        return rows;
+    }
+
+    /** Runs an ASK query over the bundled graph. */
+    public static boolean ask(String query) {
+        KnowledgeGraph kg = bundledGraph();
+        return Txn.calculateRead(kg.dataset(), () -> {
+            Model model = ModelFactory.createModelForGraph(kg.dataset().getDefaultGraph());
+            try (QueryExecution qe = QueryExecution.create(QueryFactory.create(query, Syntax.syntaxSPARQL_11), model)) {
+                return qe.execAsk();
+            }
+        });
+    }
+
+    /** The values of one variable in {@code rows}: IRIs as strings, literals as their lexical form. */
+    public static List<String> column(List<QuerySolution> rows, String var) {
+        List<String> values = new ArrayList<>();
+        for (QuerySolution row : rows) {
+            RDFNode n = row.get(var);
+            if (n != null) {
+                values.add(n.isLiteral() ? n.asLiteral().getLexicalForm() : n.asResource().getURI());
+            }
+        }
+        return values;
     }
 
     /** Copies ontology/ and data/ into {@code target}, which then serves as a project root. */
