@@ -110,6 +110,36 @@ class TestCannedQueries {
         assertEquals(policies.size(), policies.stream().distinct().count(), "one row per policy");
     }
 
+    @Test
+    void correctionsListTheWarsawPactAndTheSovkhoz() {
+        List<Binding> rows = run("corrections", Map.of());
+        assertTrue(rows.size() >= 10, rows.toString());
+        List<String> corrections = column(rows, "correction");
+        assertTrue(corrections.contains(ID + "correction/warsaw-pact-after-stalin"), corrections.toString());
+        assertTrue(corrections.contains(ID + "correction/sovkhoz-is-a-state-farm"), corrections.toString());
+        rows.forEach(r -> assertTrue(r.contains(Var.alloc("evidenceSources")) && r.contains(Var.alloc("section")), r.toString()));
+    }
+
+    @Test
+    void claimsCoverageCountsEverySentenceOfEverySection() {
+        List<Binding> rows = run("claims-coverage", Map.of());
+        Map<String, List<String>> seed = SeedArticle.sentencesBySection();
+        assertEquals(seed.size(), rows.size(), rows.toString());
+        for (Binding row : rows) {
+            String section = row.get(Var.alloc("section")).getURI();
+            int sentences = ((Number) row.get(Var.alloc("sentences")).getLiteralValue()).intValue();
+            assertEquals(seed.get(section.substring(section.lastIndexOf('/') + 1)).size(), sentences, section);
+            int claims = ((Number) row.get(Var.alloc("claims")).getLiteralValue()).intValue();
+            int byStatus = 0;
+            for (String v : new String[] {"confirmedClaims", "disputedClaims", "correctedClaims"}) {
+                byStatus += ((Number) row.get(Var.alloc(v)).getLiteralValue()).intValue();
+            }
+            assertEquals(claims, byStatus, "every claim has one status: " + row);
+        }
+        assertEquals(List.of(ID + "source/seed-summary", ID + "source/seed-goals-table"),
+                column(rows, "section").subList(0, 2), "sections in the article's order");
+    }
+
     /** Runs queries/NAME.rq with each parameter bound to an IRI, the way the API will. */
     static List<Binding> run(String name, Map<String, String> iriParams) {
         Query query = QueryFactory.read(ProjectFiles.ROOT.resolve("queries/" + name + ".rq").toString(),
