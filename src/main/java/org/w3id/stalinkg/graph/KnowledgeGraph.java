@@ -34,10 +34,20 @@ public final class KnowledgeGraph {
 
     private final DatasetGraph dataset;
     private final Map<Path, Long> triplesPerFile;
+    private final String contentHash;
 
-    KnowledgeGraph(DatasetGraph dataset, Map<Path, Long> triplesPerFile) {
+    KnowledgeGraph(DatasetGraph dataset, Map<Path, Long> triplesPerFile, String contentHash) {
         this.dataset = dataset;
         this.triplesPerFile = Collections.unmodifiableMap(new LinkedHashMap<>(triplesPerFile));
+        this.contentHash = contentHash;
+    }
+
+    /**
+     * A hex SHA-256 of the files the graph was loaded from: equal for equal data, different when any file changes.
+     * Responses derived from the graph use it in their ETags.
+     */
+    public String contentHash() {
+        return contentHash;
     }
 
     /** The served dataset: read-only; every triple is in the default graph. */

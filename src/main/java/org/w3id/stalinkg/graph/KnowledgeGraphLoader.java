@@ -2,9 +2,13 @@ package org.w3id.stalinkg.graph;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,10 +107,28 @@ public final class KnowledgeGraphLoader {
         }
         validate(dsg);
         DatasetGraph frozen = new DatasetGraphReadOnly(dsg);
-        KnowledgeGraph kg = new KnowledgeGraph(frozen, triplesPerFile);
+        KnowledgeGraph kg = new KnowledgeGraph(frozen, triplesPerFile, contentHash(files));
         LOG.info("Loaded {} triples from {} files in {} ms", kg.size(), files.size(),
                 (System.nanoTime() - started) / 1_000_000);
         return kg;
+    }
+
+    /** SHA-256 over every loaded file's name and bytes, in load order: the served data is a function of these. */
+    private static String contentHash(List<Path> files) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (Path file : files) {
+                sha.update(file.getFileName().toString().getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+                sha.update(Files.readAllBytes(file));
+                sha.update((byte) 0);
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        } catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException(ex);
+        }
     }
 
     private List<Path> dataFiles() {
