@@ -1,0 +1,238 @@
+package org.w3id.stalinkg.api;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.query.QueryCancelledException;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.riot.resultset.ResultSetLang;
+import org.apache.jena.riot.out.NodeFmtLib;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.sparql.exec.QueryExecBuilder;
+import org.apache.jena.sparql.exec.RowSet;
+import org.apache.jena.sparql.resultset.ResultsWriter;
+import org.apache.jena.system.Txn;
+import org.w3id.stalinkg.graph.KnowledgeGraph;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+
+/**
+ * Runs canned queries against the knowledge graph: binds request values to the query's variables as RDF terms,
+ * executes with a time limit, writes the chosen format, and keeps the bytes in a bounded cache. The graph never
+ * changes while the server runs, so an answer is a function of (data, query, parameters, format): that is the cache
+ * key, and its hash with the data's hash is the ETag.
+ */
+public final class CannedQueryRunner {
+
+    /** An answer ready to send. */
+    public record Answer(byte[] body, String contentType) {}
+
+    private final KnowledgeGraph kg;
+    private final Duration timeout;
+    private final Cache<String, Answer> cache;
+
+    /**
+     * @param timeout    the longest a canned query may run
+     * @param cacheBytes the most answer bytes kept in memory (0 switches the cache off)
+     */
+    public CannedQueryRunner(KnowledgeGraph kg, Duration timeout, long cacheBytes) {
+        this.kg = kg;
+        this.timeout = timeout;
+        this.cache = Caffeine.newBuilder()
+                .maximumWeight(cacheBytes)
+                .weigher((String key, Answer a) -> key.length() + a.body().length)
+                .recordStats()
+                .build();
+    }
+
+    /** How many answers came from the cache, and how many had to be computed: {@code [hits, misses]}. */
+    public long[] cacheCounts() {
+        var stats = cache.stats();
+        return new long[] {stats.hitCount(), stats.missCount()};
+    }
+
+    /**
+     * Checks a request's parameters against the query's declaration and turns them into RDF terms.
+     *
+     * @param request every request parameter with its values, except {@code format}
+     * @throws ApiException 400 naming the parameter: unknown, repeated, missing, or of the wrong type
+     */
+    public static Map<String, Node> bind(CannedQuery query, Map<String, String[]> request) {
+        Map<String, Node> bindings = new TreeMap<>();
+        for (Map.Entry<String, String[]> e : request.entrySet()) {
+            QueryParam p = query.param(e.getKey());
+            if (p == null) {
+                throw new ApiException(400, "unknown parameter '" + e.getKey() + "'; " + query.name()
+                        + (query.params().isEmpty() ? " takes none"
+                                : " takes " + String.join(", ", query.params().stream().map(QueryParam::name).toList())));
+            }
+            if (e.getValue().length != 1) {
+                throw new ApiException(400, "parameter '" + p.name() + "' given " + e.getValue().length + " times");
+            }
+            String value = e.getValue()[0];
+            if (value.isEmpty() && !p.required()) {
+                continue;
+            }
+            try {
+                bindings.put(p.name(), p.bind(value));
+            } catch (IllegalArgumentException ex) {
+                throw new ApiException(400, ex.getMessage());
+            }
+        }
+        for (QueryParam p : query.params()) {
+            if (!bindings.containsKey(p.name())) {
+                if (p.required()) {
+                    throw new ApiException(400, "missing parameter '" + p.name() + "': " + p.type().expected()
+                            + (p.example() == null ? "" : ", e.g. " + p.example()));
+                }
+                if (p.defaultValue() != null) {
+                    bindings.put(p.name(), p.bind(p.defaultValue()));
+                }
+            }
+        }
+        return bindings;
+    }
+
+    /** The strong ETag of the answer to {@code query} with {@code bindings} in {@code format}, quoted. */
+    public String etag(CannedQuery query, Map<String, Node> bindings, ResultFormat format) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(kg.contentHash().getBytes(StandardCharsets.UTF_8));
+            sha.update(key(query, bindings, format).getBytes(StandardCharsets.UTF_8));
+            return "\"" + HexFormat.of().formatHex(sha.digest(), 0, 16) + "\"";
+        } catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    /**
+     * The answer, from the cache or by running the query.
+     *
+     * @throws ApiException 503 when the query runs past the time limit
+     */
+    public Answer answer(CannedQuery query, Map<String, Node> bindings, ResultFormat format) {
+        return cache.get(key(query, bindings, format), k -> run(query, bindings, format));
+    }
+
+    private static String key(CannedQuery query, Map<String, Node> bindings, ResultFormat format) {
+        StringBuilder sb = new StringBuilder(query.name()).append('?');
+        bindings.forEach((name, value) -> sb.append(name).append('=').append(NodeFmtLib.strNT(value)).append('&'));
+        return sb.append('#').append(format.name()).toString();
+    }
+
+    private Answer run(CannedQuery query, Map<String, Node> bindings, ResultFormat format) {
+        DatasetGraph dsg = kg.dataset();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            Txn.executeRead(dsg, () -> {
+                QueryExecBuilder builder = QueryExec.dataset(dsg).query(query.query())
+                        .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                bindings.forEach((name, value) -> builder.substitution(Var.alloc(name), value));
+                try (QueryExec exec = builder.build()) {
+                    if (query.query().isSelectType()) {
+                        write(exec.select(), format, out);
+                    } else if (query.query().isAskType()) {
+                        write(exec.ask(), format, out);
+                    } else {
+                        Graph graph = query.query().isConstructType() ? exec.construct() : exec.describe();
+                        graph.getPrefixMapping().setNsPrefixes(query.query().getPrefixMapping());
+                        RDFDataMgr.write(out, graph, graphLang(format));
+                    }
+                }
+            });
+        } catch (QueryCancelledException ex) {
+            throw new ApiException(503, "query '" + query.name() + "' timed out after "
+                    + timeout.toMillis() / 1000.0 + " s");
+        }
+        return new Answer(out.toByteArray(), format.contentType());
+    }
+
+    private static void write(RowSet rows, ResultFormat format, ByteArrayOutputStream out) {
+        if (format == ResultFormat.JSON) {
+            JsonArray array = new JsonArray();
+            List<Var> vars = rows.getResultVars();
+            rows.forEachRemaining(row -> {
+                JsonObject object = new JsonObject();
+                for (Var v : vars) {
+                    Node n = row.get(v);
+                    if (n != null) {
+                        object.add(v.getVarName(), json(n));
+                    }
+                }
+                array.add(object);
+            });
+            out.writeBytes(array.toString().getBytes(StandardCharsets.UTF_8));
+        } else {
+            ResultsWriter.create().lang(resultLang(format)).build().write(out, rows);
+        }
+    }
+
+    private static void write(boolean answer, ResultFormat format, ByteArrayOutputStream out) {
+        if (format == ResultFormat.JSON) {
+            out.writeBytes(Boolean.toString(answer).getBytes(StandardCharsets.UTF_8));
+        } else {
+            ResultsWriter.create().lang(resultLang(format)).build().write(out, answer);
+        }
+    }
+
+    /** IRIs and strings as JSON strings, numbers as numbers, booleans as booleans. */
+    private static JsonElement json(Node n) {
+        if (n.isLiteral()) {
+            Object value;
+            try {
+                value = n.getLiteralValue();
+            } catch (RuntimeException ex) {
+                value = null;
+            }
+            if (value instanceof Number number && !(value instanceof Float || value instanceof Double)) {
+                return new JsonPrimitive(number);
+            }
+            if (value instanceof Boolean b) {
+                return new JsonPrimitive(b);
+            }
+            return new JsonPrimitive(n.getLiteralLexicalForm());
+        }
+        if (n.isURI()) {
+            return new JsonPrimitive(n.getURI());
+        }
+        return new JsonPrimitive("_:" + n.getBlankNodeLabel());
+    }
+
+    private static Lang resultLang(ResultFormat format) {
+        return switch (format) {
+            case SPARQL_JSON -> ResultSetLang.RS_JSON;
+            case SPARQL_XML -> ResultSetLang.RS_XML;
+            case CSV -> ResultSetLang.RS_CSV;
+            case TSV -> ResultSetLang.RS_TSV;
+            default -> throw new IllegalArgumentException(format.name());
+        };
+    }
+
+    private static Lang graphLang(ResultFormat format) {
+        return switch (format) {
+            case TURTLE -> Lang.TURTLE;
+            case JSON_LD -> Lang.JSONLD;
+            case N_TRIPLES -> Lang.NTRIPLES;
+            case RDF_XML -> Lang.RDFXML;
+            default -> throw new IllegalArgumentException(format.name());
+        };
+    }
+}

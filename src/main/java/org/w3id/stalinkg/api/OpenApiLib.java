@@ -1,0 +1,231 @@
+package org.w3id.stalinkg.api;
+
+import java.util.List;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+
+/**
+ * The OpenAPI 3 description of the canned-query API, generated from the queries' headers: one path per query, its
+ * parameters with their types and examples, the formats it answers in, and the errors it may return.
+ */
+public final class OpenApiLib {
+
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+
+    private OpenApiLib() {}
+
+    /** The OpenAPI document as JSON text. */
+    public static String document(CannedQueries queries, String version) {
+        JsonObject doc = new JsonObject();
+        doc.addProperty("openapi", "3.0.3");
+        JsonObject info = new JsonObject();
+        info.addProperty("title", "stalin-kg canned queries");
+        info.addProperty("version", version);
+        info.addProperty("description", "Answers to the common questions about Joseph Stalin's political goals, "
+                + "policies, their outcomes and the regions they struck, by URL, in JSON, CSV and more. Each "
+                + "operation is a SPARQL query of the knowledge graph; parameters are bound as RDF terms. "
+                + "Choose the format with the Accept header or ?format=. For anything else, use /sparql.");
+        JsonObject license = new JsonObject();
+        license.addProperty("name", "CC BY 4.0 (data)");
+        license.addProperty("url", "https://creativecommons.org/licenses/by/4.0/");
+        info.add("license", license);
+        doc.add("info", info);
+        JsonArray servers = new JsonArray();
+        JsonObject server = new JsonObject();
+        server.addProperty("url", "/");
+        servers.add(server);
+        doc.add("servers", servers);
+        JsonObject paths = new JsonObject();
+        for (CannedQuery q : queries.all()) {
+            JsonObject item = new JsonObject();
+            item.add("get", operation(q, false));
+            item.add("post", operation(q, true));
+            paths.add("/api/" + q.name(), item);
+        }
+        doc.add("paths", paths);
+        JsonObject components = new JsonObject();
+        JsonObject schemas = new JsonObject();
+        JsonObject error = new JsonObject();
+        error.addProperty("type", "object");
+        JsonObject props = new JsonObject();
+        props.add("status", type("integer"));
+        props.add("error", type("string"));
+        props.add("message", type("string"));
+        error.add("properties", props);
+        schemas.add("Error", error);
+        components.add("schemas", schemas);
+        doc.add("components", components);
+        return GSON.toJson(doc);
+    }
+
+    private static JsonObject operation(CannedQuery q, boolean post) {
+        JsonObject op = new JsonObject();
+        op.addProperty("operationId", camel(q.name()) + (post ? "Post" : ""));
+        op.addProperty("summary", q.summary());
+        if (!q.description().isEmpty()) {
+            op.addProperty("description", q.description());
+        }
+        JsonArray tags = new JsonArray();
+        (q.tags().isEmpty() ? List.of("queries") : q.tags()).forEach(tags::add);
+        op.add("tags", tags);
+        JsonArray parameters = new JsonArray();
+        boolean graph = !q.query().isSelectType() && !q.query().isAskType();
+        if (post) {
+            JsonObject form = new JsonObject();
+            form.addProperty("type", "object");
+            JsonObject properties = new JsonObject();
+            JsonArray required = new JsonArray();
+            for (QueryParam p : q.params()) {
+                properties.add(p.name(), schema(p));
+                if (p.required()) {
+                    required.add(p.name());
+                }
+            }
+            properties.add(CannedQuery.FORMAT_PARAM, formatSchema(graph));
+            form.add("properties", properties);
+            if (!required.isEmpty()) {
+                form.add("required", required);
+            }
+            JsonObject body = new JsonObject();
+            body.addProperty("required", !required.isEmpty());
+            body.add("content", content("application/x-www-form-urlencoded", form));
+            op.add("requestBody", body);
+        } else {
+            for (QueryParam p : q.params()) {
+                JsonObject param = new JsonObject();
+                param.addProperty("name", p.name());
+                param.addProperty("in", "query");
+                param.addProperty("required", p.required());
+                param.addProperty("description", p.description().isEmpty() ? p.type().expected()
+                        : p.description() + " (" + p.type().expected() + ")");
+                param.add("schema", schema(p));
+                if (p.example() != null) {
+                    param.addProperty("example", p.example());
+                }
+                parameters.add(param);
+            }
+            JsonObject format = new JsonObject();
+            format.addProperty("name", CannedQuery.FORMAT_PARAM);
+            format.addProperty("in", "query");
+            format.addProperty("required", false);
+            format.addProperty("description", "The result format; overrides the Accept header.");
+            format.add("schema", formatSchema(graph));
+            parameters.add(format);
+            op.add("parameters", parameters);
+        }
+        JsonObject responses = new JsonObject();
+        JsonObject ok = new JsonObject();
+        ok.addProperty("description", graph ? "The graph" : "The results");
+        JsonObject okContent = new JsonObject();
+        for (ResultFormat f : ResultFormat.offered(graph)) {
+            JsonObject media = new JsonObject();
+            JsonObject schema = type(f == ResultFormat.JSON ? "array" : "string");
+            if (f == ResultFormat.JSON) {
+                schema.add("items", type("object"));
+            }
+            media.add("schema", schema);
+            okContent.add(f.mediaType(), media);
+        }
+        ok.add("content", okContent);
+        JsonObject etag = new JsonObject();
+        etag.addProperty("description", "Changes only when the data changes; send it back in If-None-Match");
+        etag.add("schema", type("string"));
+        JsonObject headers = new JsonObject();
+        headers.add("ETag", etag);
+        ok.add("headers", headers);
+        responses.add("200", ok);
+        responses.add("304", described("Not modified: the If-None-Match ETag is current"));
+        responses.add("400", error("A parameter is unknown, missing, repeated or of the wrong type"));
+        responses.add("406", error("The requested format cannot be produced by this query"));
+        responses.add("503", error("The query ran past its time limit"));
+        op.add("responses", responses);
+        return op;
+    }
+
+    private static JsonObject schema(QueryParam p) {
+        JsonObject s = new JsonObject();
+        switch (p.type()) {
+            case IRI -> s.addProperty("type", "string");
+            case STRING -> {
+                s.addProperty("type", "string");
+                s.addProperty("maxLength", ParamType.MAX_STRING);
+            }
+            case LANG -> {
+                s.addProperty("type", "string");
+                s.addProperty("pattern", "^[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*$");
+            }
+            case INTEGER -> s.addProperty("type", "integer");
+            case YEAR -> {
+                s.addProperty("type", "integer");
+                s.addProperty("minimum", 1);
+                s.addProperty("maximum", 9999);
+            }
+            case DATE -> {
+                s.addProperty("type", "string");
+                s.addProperty("format", "date");
+            }
+            default -> throw new IllegalStateException(p.type().name());
+        }
+        if (p.defaultValue() != null) {
+            if (p.type() == ParamType.INTEGER || p.type() == ParamType.YEAR) {
+                s.addProperty("default", Long.parseLong(p.defaultValue()));
+            } else {
+                s.addProperty("default", p.defaultValue());
+            }
+        }
+        return s;
+    }
+
+    private static JsonObject formatSchema(boolean graph) {
+        JsonObject s = type("string");
+        JsonArray values = new JsonArray();
+        ResultFormat.offered(graph).forEach(f -> values.add(f.names().get(0)));
+        s.add("enum", values);
+        return s;
+    }
+
+    private static JsonObject error(String description) {
+        JsonObject r = described(description);
+        JsonObject ref = new JsonObject();
+        ref.addProperty("$ref", "#/components/schemas/Error");
+        r.add("content", content("application/json", ref));
+        return r;
+    }
+
+    private static JsonObject described(String description) {
+        JsonObject r = new JsonObject();
+        r.addProperty("description", description);
+        return r;
+    }
+
+    private static JsonObject content(String mediaType, JsonObject schema) {
+        JsonObject media = new JsonObject();
+        media.add("schema", schema);
+        JsonObject content = new JsonObject();
+        content.add(mediaType, media);
+        return content;
+    }
+
+    private static JsonObject type(String type) {
+        JsonObject s = new JsonObject();
+        s.addProperty("type", type);
+        return s;
+    }
+
+    private static String camel(String kebab) {
+        StringBuilder sb = new StringBuilder();
+        boolean upper = false;
+        for (char c : kebab.toCharArray()) {
+            if (c == '-') {
+                upper = true;
+            } else {
+                sb.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
+        }
+        return sb.toString();
+    }
+}
