@@ -2,6 +2,7 @@ package org.w3id.stalinkg.cli;
 
 import java.nio.file.Path;
 
+import org.w3id.stalinkg.api.CannedQueries;
 import org.w3id.stalinkg.graph.KnowledgeGraphLoader;
 
 import picocli.CommandLine.Option;
@@ -15,5 +16,10 @@ final class DataOptions {
 
     KnowledgeGraphLoader loader() {
         return KnowledgeGraphLoader.forProject(root);
+    }
+
+    /** The canned queries of {@code root/queries}; CannedQueryException naming each malformed file. */
+    CannedQueries queries() {
+        return CannedQueries.load(root.resolve("queries"));
     }
 }

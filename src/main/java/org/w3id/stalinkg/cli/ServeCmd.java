@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
 import org.apache.jena.fuseki.main.FusekiServer;
+import org.w3id.stalinkg.api.CannedQueries;
+import org.w3id.stalinkg.api.CannedQueryException;
 import org.w3id.stalinkg.graph.GraphLoadException;
 import org.w3id.stalinkg.graph.KnowledgeGraph;
 import org.w3id.stalinkg.server.KgServer;
@@ -19,8 +21,10 @@ import picocli.CommandLine.Spec;
         description = {
             "Load ontology/ and data/, validate them against ontology/shapes.ttl, and serve the graph read-only:",
             "  /sparql   SPARQL 1.1 query endpoint (GET or POST; JSON, XML, CSV, TSV, Turtle, ...)",
+            "  /api      the canned queries of queries/*.rq, one endpoint each; /api/docs to try them",
             "  /$/ping   health check",
-            "A file that does not parse or a graph that breaks a shape stops the start (exit status 1)."})
+            "A file that does not parse, a graph that breaks a shape or a malformed query file stops the start",
+            "(exit status 1)."})
 final class ServeCmd implements Callable<Integer> {
 
     @Mixin
@@ -41,14 +45,16 @@ final class ServeCmd implements Callable<Integer> {
     static int run(DataOptions data, ServerSettings settings, PrintWriter out, PrintWriter err) {
         long started = System.nanoTime();
         KnowledgeGraph kg;
+        CannedQueries queries;
         try {
+            queries = data.queries();
             kg = data.loader().load();
-        } catch (GraphLoadException ex) {
+        } catch (GraphLoadException | CannedQueryException ex) {
             err.println("stalin-kg: not started: " + ex.getMessage());
             err.flush();
             return 1;
         }
-        FusekiServer server = KgServer.build(kg, settings).start();
+        FusekiServer server = KgServer.build(kg, queries, settings).start();
         out.printf("stalin-kg: %,d triples served at http://%s:%d%s (started in %d ms)%n", kg.size(),
                 displayHost(settings.host()), server.getHttpPort(), KgServer.SPARQL_PATH,
                 (System.nanoTime() - started) / 1_000_000);

@@ -25,13 +25,19 @@ final class ServeOptions {
                     + "(default: ${DEFAULT-VALUE}).")
     double timeoutSeconds;
 
+    @Option(names = "--cache-mb", paramLabel = "MIB", defaultValue = "" + ServerSettings.DEFAULT_CACHE_MB,
+            description = "Memory for cached canned-query answers, in MiB; 0 turns the cache off "
+                    + "(default: ${DEFAULT-VALUE}).")
+    long cacheMb;
+
     /** The settings; an impossible value is a usage error naming the option. */
     ServerSettings settings(CommandLine commandLine) {
         try {
-            return new ServerSettings(host, port, Duration.ofMillis(Math.round(timeoutSeconds * 1000)));
+            return new ServerSettings(host, port, Duration.ofMillis(Math.round(timeoutSeconds * 1000)),
+                    cacheMb * 1024L * 1024L);
         } catch (IllegalArgumentException ex) {
             throw new ParameterException(commandLine, ex.getMessage().replace("Illegal port", "Illegal --port")
-                    .replace("Illegal timeout", "Illegal --timeout"));
+                    .replace("Illegal timeout", "Illegal --timeout").replace("Illegal cache size", "Illegal --cache-mb"));
         }
     }
 }

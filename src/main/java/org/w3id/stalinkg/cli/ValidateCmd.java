@@ -5,6 +5,9 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.w3id.stalinkg.api.CannedQueries;
+import org.w3id.stalinkg.api.CannedQuery;
+import org.w3id.stalinkg.api.CannedQueryException;
 import org.w3id.stalinkg.graph.GraphLoadException;
 import org.w3id.stalinkg.graph.KnowledgeGraph;
 
@@ -16,8 +19,8 @@ import picocli.CommandLine.Spec;
 /** {@code validate}: load and validate the graph, print what it holds, serve nothing. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = {
-            "Load ontology/ and data/ and validate them against ontology/shapes.ttl, as serve does, then print",
-            "the triples of each file and the instances of each class of the ontology.",
+            "Load ontology/ and data/ and validate them against ontology/shapes.ttl, and read queries/*.rq, as",
+            "serve does; then print the triples of each file, the instances of each class, the canned queries.",
             "Exit status: 0 if the graph parses and conforms, 1 otherwise (each problem is printed)."})
 final class ValidateCmd implements Callable<Integer> {
 
@@ -32,9 +35,11 @@ final class ValidateCmd implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         KnowledgeGraph kg;
+        CannedQueries queries;
         try {
+            queries = data.queries();
             kg = data.loader().load();
-        } catch (GraphLoadException ex) {
+        } catch (GraphLoadException | CannedQueryException ex) {
             err.println("stalin-kg: invalid: " + ex.getMessage());
             err.flush();
             return 1;
@@ -50,7 +55,9 @@ final class ValidateCmd implements Callable<Integer> {
         out.printf("  %-40s %,8d%n", "served (distinct, with derived years)", served);
         out.println("Instances per class (subclasses included):");
         kg.instanceCounts().forEach((cls, n) -> out.printf("  %-40s %,8d%n", cls, n));
-        out.println("OK: every file parses and the graph conforms to the shapes.");
+        out.printf("Canned queries: %d (%s)%n", queries.all().size(),
+                String.join(", ", queries.all().stream().map(CannedQuery::name).toList()));
+        out.println("OK: every file parses, the graph conforms to the shapes, every canned query is well formed.");
         out.flush();
         return 0;
     }

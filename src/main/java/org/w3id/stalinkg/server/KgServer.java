@@ -11,14 +11,18 @@ import org.apache.jena.sparql.util.Context;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
+import org.w3id.stalinkg.api.ApiServlet;
+import org.w3id.stalinkg.api.CannedQueries;
+import org.w3id.stalinkg.api.CannedQueryRunner;
 import org.w3id.stalinkg.graph.KnowledgeGraph;
 
 /**
  * Assembles the embedded Fuseki server that publishes a {@link KnowledgeGraph}: a read-only SPARQL 1.1 query
- * endpoint at {@value #SPARQL_PATH} and a health check at {@value #PING_PATH}, nothing else.
+ * endpoint at {@value #SPARQL_PATH}, the canned-query API at {@value #API_PATH}, the WebJars its pages use at
+ * {@code /webjars/}, and a health check at {@value #PING_PATH}; CORS lets any origin read.
  *
  * <pre>
- * FusekiServer server = KgServer.build(kg, ServerSettings.defaults().withPort(0)).start();
+ * FusekiServer server = KgServer.build(kg, queries, ServerSettings.defaults().withPort(0)).start();
  * String endpoint = "http://localhost:" + server.getHttpPort() + KgServer.SPARQL_PATH;
  * </pre>
  *
@@ -41,6 +45,9 @@ public final class KgServer {
     /** The SPARQL query endpoint. */
     public static final String SPARQL_PATH = "/sparql";
 
+    /** The canned-query API: {@code /api}, {@code /api/NAME}, {@code /api/openapi.json}, {@code /api/docs}. */
+    public static final String API_PATH = "/api";
+
     /** The health check: answers 200 while the server is up. */
     public static final String PING_PATH = "/$/ping";
 
@@ -49,9 +56,10 @@ public final class KgServer {
 
     private KgServer() {}
 
-    /** A server for {@code kg} with {@code settings}, built but not started. */
-    public static FusekiServer build(KnowledgeGraph kg, ServerSettings settings) {
+    /** A server for {@code kg} and its canned queries with {@code settings}, built but not started. */
+    public static FusekiServer build(KnowledgeGraph kg, CannedQueries queries, ServerSettings settings) {
         ARQ.globalServiceAllowed = false;
+        CannedQueryRunner runner = new CannedQueryRunner(kg, settings.timeout(), settings.cacheBytes());
         FusekiServer server = FusekiServer.create()
                 .fusekiModules(FusekiModules.empty())
                 .port(settings.port())
@@ -59,6 +67,9 @@ public final class KgServer {
                 .registerOperation(Operation.Query, WebContent.contentTypeSPARQLQuery, new ActionQueryOwnData())
                 .addDataset(SPARQL_PATH, servedDataset(kg.dataset(), settings))
                 .addEndpoint(SPARQL_PATH, "", Operation.Query)
+                .addFilter("/*", new CorsFilter())
+                .addServlet(API_PATH + "/*", new ApiServlet(queries, runner))
+                .addServlet("/webjars/*", new WebJarServlet())
                 .build();
         for (Connector connector : server.getJettyServer().getConnectors()) {
             if (connector instanceof ServerConnector serverConnector) {

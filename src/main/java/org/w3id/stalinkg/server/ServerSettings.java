@@ -11,8 +11,9 @@ import java.util.Objects;
  * @param port    the HTTP port; {@code 0} picks any free port (tests do), see {@code FusekiServer.getHttpPort()}
  * @param timeout the longest a SPARQL query may run before it is cut off (default 10 s); a client's
  *                {@code timeout} parameter can only shorten it
+ * @param cacheBytes the most bytes of canned-query answers kept in memory (default 64 MiB; 0 for no cache)
  */
-public record ServerSettings(String host, int port, Duration timeout) {
+public record ServerSettings(String host, int port, Duration timeout, long cacheBytes) {
 
     /** The default port, as stock Fuseki's. */
     public static final int DEFAULT_PORT = 3030;
@@ -23,6 +24,9 @@ public record ServerSettings(String host, int port, Duration timeout) {
     /** The default query time limit. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 
+    /** The default size of the canned-query answer cache, in MiB. */
+    public static final int DEFAULT_CACHE_MB = 64;
+
     public ServerSettings {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(timeout, "timeout");
@@ -32,22 +36,29 @@ public record ServerSettings(String host, int port, Duration timeout) {
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("Illegal timeout=" + timeout + " : must be positive");
         }
+        if (cacheBytes < 0) {
+            throw new IllegalArgumentException("Illegal cache size=" + cacheBytes + " : must be 0 or more");
+        }
     }
 
-    /** The defaults: every interface, port 3030, 10 s. */
+    /** The defaults: every interface, port 3030, 10 s, 64 MiB of cache. */
     public static ServerSettings defaults() {
-        return new ServerSettings(DEFAULT_HOST, DEFAULT_PORT, DEFAULT_TIMEOUT);
+        return new ServerSettings(DEFAULT_HOST, DEFAULT_PORT, DEFAULT_TIMEOUT, DEFAULT_CACHE_MB * 1024L * 1024L);
     }
 
     public ServerSettings withPort(int newPort) {
-        return new ServerSettings(host, newPort, timeout);
+        return new ServerSettings(host, newPort, timeout, cacheBytes);
     }
 
     public ServerSettings withHost(String newHost) {
-        return new ServerSettings(newHost, port, timeout);
+        return new ServerSettings(newHost, port, timeout, cacheBytes);
     }
 
     public ServerSettings withTimeout(Duration newTimeout) {
-        return new ServerSettings(host, port, newTimeout);
+        return new ServerSettings(host, port, newTimeout, cacheBytes);
+    }
+
+    public ServerSettings withCacheBytes(long newCacheBytes) {
+        return new ServerSettings(host, port, timeout, newCacheBytes);
     }
 }
