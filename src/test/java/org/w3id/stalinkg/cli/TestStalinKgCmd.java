@@ -69,6 +69,16 @@ class TestStalinKgCmd {
     }
 
     @Test
+    void malformedCannedQueryStopsServeAndValidateNamingTheFile() {
+        Path root = ProjectFiles.copyProjectTo(tmp);
+        ProjectFiles.write(root, "queries/zz-broken.rq", "#+ summary: broken\nSELECT ?x WHERE { ?x }\n");
+        assertEquals(1, run("validate", "--root", root.toString()));
+        assertTrue(err.toString().contains("zz-broken.rq:2:"), err.toString());
+        assertEquals(1, run("serve", "--root", root.toString(), "--port", "0"));
+        assertTrue(err.toString().contains("not started") && err.toString().contains("zz-broken.rq"), err.toString());
+    }
+
+    @Test
     void helpExplainsBothCommands() {
         assertEquals(0, run("--help"));
         String text = out.toString();

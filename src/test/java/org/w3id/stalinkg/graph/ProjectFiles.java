@@ -16,6 +16,7 @@ import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.system.Txn;
+import org.w3id.stalinkg.api.CannedQueries;
 
 /** The real project files, and copies of them in a temporary folder for tests that spoil one. */
 public final class ProjectFiles {
@@ -33,6 +34,11 @@ public final class ProjectFiles {
             bundled = KnowledgeGraphLoader.forProject(ROOT).load();
         }
         return bundled;
+    }
+
+    /** The bundled canned queries. */
+    public static CannedQueries cannedQueries() {
+        return CannedQueries.load(ROOT.resolve("queries"));
     }
 
     /** Runs a SELECT query over the bundled graph and returns the rows. */
@@ -71,9 +77,9 @@ public final class ProjectFiles {
         return values;
     }
 
-    /** Copies ontology/ and data/ into {@code target}, which then serves as a project root. */
+    /** Copies ontology/, data/ and queries/ into {@code target}, which then serves as a project root. */
     public static Path copyProjectTo(Path target) {
-        for (String folder : new String[] {"ontology", "data"}) {
+        for (String folder : new String[] {"ontology", "data", "queries"}) {
             Path from = ROOT.resolve(folder);
             Path to = target.resolve(folder);
             try (Stream<Path> files = Files.walk(from)) {

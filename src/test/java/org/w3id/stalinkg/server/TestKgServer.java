@@ -42,8 +42,9 @@ class TestKgServer {
 
     @BeforeAll
     static void start() {
-        ServerSettings settings = new ServerSettings("127.0.0.1", 0, Duration.ofSeconds(2));
-        server = KgServer.build(ProjectFiles.bundledGraph(), settings).start();
+        ServerSettings settings = ServerSettings.defaults().withHost("127.0.0.1").withPort(0)
+                .withTimeout(Duration.ofSeconds(2));
+        server = KgServer.build(ProjectFiles.bundledGraph(), ProjectFiles.cannedQueries(), settings).start();
         base = "http://127.0.0.1:" + server.getHttpPort();
     }
 
