@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.apache.jena.graph.Graph;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -33,11 +34,13 @@ public final class KnowledgeGraph {
             """.formatted(SKG.NS));
 
     private final DatasetGraph dataset;
+    private final Graph ontology;
     private final Map<Path, Long> triplesPerFile;
     private final String contentHash;
 
-    KnowledgeGraph(DatasetGraph dataset, Map<Path, Long> triplesPerFile, String contentHash) {
+    KnowledgeGraph(DatasetGraph dataset, Graph ontology, Map<Path, Long> triplesPerFile, String contentHash) {
         this.dataset = dataset;
+        this.ontology = ontology;
         this.triplesPerFile = Collections.unmodifiableMap(new LinkedHashMap<>(triplesPerFile));
         this.contentHash = contentHash;
     }
@@ -53,6 +56,11 @@ public final class KnowledgeGraph {
     /** The served dataset: read-only; every triple is in the default graph. */
     public DatasetGraph dataset() {
         return dataset;
+    }
+
+    /** The ontology alone (the files of {@code ontology/}, shapes excepted), read-only, with its prefixes. */
+    public Graph ontology() {
+        return ontology;
     }
 
     /** Triples parsed from each file, in load order. */

@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.datatypes.xsd.XSDDateTime;
 import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.GraphUtil;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
@@ -37,6 +38,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.core.DatasetGraphReadOnly;
 import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.sparql.graph.GraphReadOnly;
 import org.apache.jena.system.Txn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,7 +73,10 @@ public final class KnowledgeGraphLoader {
         this.shapesFile = shapesFile;
     }
 
-    /** The project layout: {@code ontology/} and {@code data/} under {@code root}, shapes in {@code ontology/shapes.ttl}. */
+    /**
+     * The project layout: {@code ontology/} and {@code data/} under {@code root}, shapes in {@code ontology/shapes.ttl}.
+     * The first folder's files are also kept as the ontology ({@link KnowledgeGraph#ontology()}).
+     */
     public static KnowledgeGraphLoader forProject(Path root) {
         Path ontology = root.resolve("ontology");
         return new KnowledgeGraphLoader(List.of(ontology, root.resolve("data")), ontology.resolve(SHAPES_FILE));
@@ -89,11 +94,18 @@ public final class KnowledgeGraphLoader {
         DatasetGraph dsg = DatasetGraphFactory.createTxnMem();
         Map<Path, Long> triplesPerFile = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
+        Graph ontology = GraphFactory.createDefaultGraph();
         Txn.executeWrite(dsg, () -> {
             Graph graph = dsg.getDefaultGraph();
             for (Path file : files) {
                 try {
-                    triplesPerFile.put(file, parseInto(file, graph));
+                    if (file.getParent().equals(folders.get(0))) {
+                        // The first folder is the ontology: kept apart too, to be served as one document.
+                        triplesPerFile.put(file, parseInto(file, ontology));
+                        GraphUtil.addInto(graph, ontology);
+                    } else {
+                        triplesPerFile.put(file, parseInto(file, graph));
+                    }
                 } catch (GraphLoadException ex) {
                     problems.addAll(ex.problems());
                 }
@@ -107,7 +119,7 @@ public final class KnowledgeGraphLoader {
         }
         validate(dsg);
         DatasetGraph frozen = new DatasetGraphReadOnly(dsg);
-        KnowledgeGraph kg = new KnowledgeGraph(frozen, triplesPerFile, contentHash(files));
+        KnowledgeGraph kg = new KnowledgeGraph(frozen, new GraphReadOnly(ontology), triplesPerFile, contentHash(files));
         LOG.info("Loaded {} triples from {} files in {} ms", kg.size(), files.size(),
                 (System.nanoTime() - started) / 1_000_000);
         return kg;
