@@ -30,14 +30,21 @@ final class ServeOptions {
                     + "(default: ${DEFAULT-VALUE}).")
     long cacheMb;
 
+    @Option(names = "--base-url", paramLabel = "URL",
+            description = "Public base URL of this deployment, ending in /, under which linked-data documents "
+                    + "name things (https://w3id.org/stalin-kg/ for the canonical deployment); by default each "
+                    + "request's own host, so that every IRI in a response dereferences here.")
+    String baseUrl;
+
     /** The settings; an impossible value is a usage error naming the option. */
     ServerSettings settings(CommandLine commandLine) {
         try {
             return new ServerSettings(host, port, Duration.ofMillis(Math.round(timeoutSeconds * 1000)),
-                    cacheMb * 1024L * 1024L);
+                    cacheMb * 1024L * 1024L, baseUrl);
         } catch (IllegalArgumentException ex) {
             throw new ParameterException(commandLine, ex.getMessage().replace("Illegal port", "Illegal --port")
-                    .replace("Illegal timeout", "Illegal --timeout").replace("Illegal cache size", "Illegal --cache-mb"));
+                    .replace("Illegal timeout", "Illegal --timeout").replace("Illegal cache size", "Illegal --cache-mb")
+                    .replace("Illegal base URL", "Illegal --base-url"));
         }
     }
 }

@@ -15,6 +15,9 @@ import org.w3id.stalinkg.api.ApiServlet;
 import org.w3id.stalinkg.api.CannedQueries;
 import org.w3id.stalinkg.api.CannedQueryRunner;
 import org.w3id.stalinkg.graph.KnowledgeGraph;
+import org.w3id.stalinkg.linkeddata.ContextServlet;
+import org.w3id.stalinkg.linkeddata.DescriptionServlet;
+import org.w3id.stalinkg.linkeddata.PublicBase;
 
 /**
  * Assembles the embedded Fuseki server that publishes a {@link KnowledgeGraph}: a read-only SPARQL 1.1 query
@@ -60,6 +63,8 @@ public final class KgServer {
     public static FusekiServer build(KnowledgeGraph kg, CannedQueries queries, ServerSettings settings) {
         ARQ.globalServiceAllowed = false;
         CannedQueryRunner runner = new CannedQueryRunner(kg, settings.timeout(), settings.cacheBytes());
+        PublicBase publicBase = new PublicBase(settings.baseUrl());
+        DescriptionServlet descriptions = new DescriptionServlet(kg, publicBase);
         FusekiServer server = FusekiServer.create()
                 .fusekiModules(FusekiModules.empty())
                 .port(settings.port())
@@ -70,6 +75,10 @@ public final class KgServer {
                 .addFilter("/*", new CorsFilter())
                 .addServlet(API_PATH + "/*", new ApiServlet(queries, runner))
                 .addServlet("/webjars/*", new WebJarServlet())
+                .addServlet("/id/*", descriptions)
+                .addServlet("/doc/*", descriptions)
+                .addServlet("/context.jsonld", new ContextServlet(kg.ontology(), publicBase))
+                .addServlet("", new HomeServlet(kg.size()))
                 .build();
         for (Connector connector : server.getJettyServer().getConnectors()) {
             if (connector instanceof ServerConnector serverConnector) {

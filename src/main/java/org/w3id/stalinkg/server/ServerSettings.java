@@ -12,8 +12,10 @@ import java.util.Objects;
  * @param timeout the longest a SPARQL query may run before it is cut off (default 10 s); a client's
  *                {@code timeout} parameter can only shorten it
  * @param cacheBytes the most bytes of canned-query answers kept in memory (default 64 MiB; 0 for no cache)
+ * @param baseUrl the public base URL of this deployment, ending in "/", under which linked-data responses name
+ *                things; null (the default) to take it from each request's Host
  */
-public record ServerSettings(String host, int port, Duration timeout, long cacheBytes) {
+public record ServerSettings(String host, int port, Duration timeout, long cacheBytes, String baseUrl) {
 
     /** The default port, as stock Fuseki's. */
     public static final int DEFAULT_PORT = 3030;
@@ -36,6 +38,9 @@ public record ServerSettings(String host, int port, Duration timeout, long cache
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("Illegal timeout=" + timeout + " : must be positive");
         }
+        if (baseUrl != null && !baseUrl.matches("https?://[^\\s/?#]+(/[^\\s?#]*)?/")) {
+            throw new IllegalArgumentException("Illegal base URL=" + baseUrl + " : must be http(s)://host/path/ ending in /");
+        }
         if (cacheBytes < 0) {
             throw new IllegalArgumentException("Illegal cache size=" + cacheBytes + " : must be 0 or more");
         }
@@ -43,22 +48,26 @@ public record ServerSettings(String host, int port, Duration timeout, long cache
 
     /** The defaults: every interface, port 3030, 10 s, 64 MiB of cache. */
     public static ServerSettings defaults() {
-        return new ServerSettings(DEFAULT_HOST, DEFAULT_PORT, DEFAULT_TIMEOUT, DEFAULT_CACHE_MB * 1024L * 1024L);
+        return new ServerSettings(DEFAULT_HOST, DEFAULT_PORT, DEFAULT_TIMEOUT, DEFAULT_CACHE_MB * 1024L * 1024L, null);
     }
 
     public ServerSettings withPort(int newPort) {
-        return new ServerSettings(host, newPort, timeout, cacheBytes);
+        return new ServerSettings(host, newPort, timeout, cacheBytes, baseUrl);
     }
 
     public ServerSettings withHost(String newHost) {
-        return new ServerSettings(newHost, port, timeout, cacheBytes);
+        return new ServerSettings(newHost, port, timeout, cacheBytes, baseUrl);
     }
 
     public ServerSettings withTimeout(Duration newTimeout) {
-        return new ServerSettings(host, port, newTimeout, cacheBytes);
+        return new ServerSettings(host, port, newTimeout, cacheBytes, baseUrl);
     }
 
     public ServerSettings withCacheBytes(long newCacheBytes) {
-        return new ServerSettings(host, port, timeout, newCacheBytes);
+        return new ServerSettings(host, port, timeout, newCacheBytes, baseUrl);
+    }
+
+    public ServerSettings withBaseUrl(String newBaseUrl) {
+        return new ServerSettings(host, port, timeout, cacheBytes, newBaseUrl);
     }
 }
