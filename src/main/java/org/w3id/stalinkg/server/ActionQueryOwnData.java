@@ -1,6 +1,11 @@
 package org.w3id.stalinkg.server;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
 import org.apache.jena.fuseki.servlets.HttpAction;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.fuseki.servlets.SPARQL_QueryDataset;
 import org.apache.jena.fuseki.servlets.ServletOps;
 import org.apache.jena.query.Query;
@@ -11,6 +16,12 @@ import org.apache.jena.sparql.algebra.op.OpService;
 import org.apache.jena.sparql.algebra.walker.Walker;
 import org.apache.jena.sparql.expr.ExprVisitorBase;
 import org.apache.jena.web.HttpSC;
+import org.w3id.stalinkg.graph.KnowledgeGraph;
+import org.w3id.stalinkg.linkeddata.LinkedDataFormat;
+import org.w3id.stalinkg.linkeddata.PublicBase;
+import org.w3id.stalinkg.linkeddata.ServiceDescriptionLib;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Fuseki's SPARQL query operation, refusing any query that holds a {@code SERVICE} clause anywhere (in a
@@ -21,6 +32,42 @@ import org.apache.jena.web.HttpSC;
  * form the same way.
  */
 public class ActionQueryOwnData extends SPARQL_QueryDataset {
+
+    private final KnowledgeGraph kg;
+    private final PublicBase base;
+
+    /** @param kg and {@code base} describe the service when it is asked with no query */
+    public ActionQueryOwnData(KnowledgeGraph kg, PublicBase base) {
+        this.kg = kg;
+        this.base = base;
+    }
+
+    /**
+     * A GET with no query is answered with the SPARQL 1.1 Service Description of the endpoint, in the negotiated RDF
+     * format (Turtle by default), as the SPARQL 1.1 Service Description specification asks.
+     */
+    @Override
+    public void execGet(HttpAction action) {
+        if (action.getRequestParameter("query") != null) {
+            super.execGet(action);
+            return;
+        }
+        HttpServletResponse resp = action.getResponse();
+        LinkedDataFormat format = LinkedDataFormat.negotiate(action.getRequestHeader("Accept"));
+        if (format == null || !format.isRdf()) {
+            format = LinkedDataFormat.TURTLE;
+        }
+        String publicBase = base.of(action.getRequest());
+        Graph description = ServiceDescriptionLib.describe(publicBase + "sparql", publicBase, kg);
+        try {
+            resp.setStatus(HttpSC.OK_200);
+            resp.setHeader("Vary", "Accept");
+            resp.setContentType(format.contentType());
+            RDFDataMgr.write(resp.getOutputStream(), description, format.lang());
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
 
     @Override
     protected void validateQuery(HttpAction action, Query query) {

@@ -17,6 +17,10 @@ import org.w3id.stalinkg.api.CannedQueryRunner;
 import org.w3id.stalinkg.graph.KnowledgeGraph;
 import org.w3id.stalinkg.linkeddata.ContextServlet;
 import org.w3id.stalinkg.linkeddata.DescriptionServlet;
+import org.w3id.stalinkg.linkeddata.DumpServlet;
+import org.w3id.stalinkg.linkeddata.LinkedDataFormat;
+import org.w3id.stalinkg.linkeddata.OntologyServlet;
+import org.w3id.stalinkg.linkeddata.VoidServlet;
 import org.w3id.stalinkg.linkeddata.PublicBase;
 
 /**
@@ -65,11 +69,12 @@ public final class KgServer {
         CannedQueryRunner runner = new CannedQueryRunner(kg, settings.timeout(), settings.cacheBytes());
         PublicBase publicBase = new PublicBase(settings.baseUrl());
         DescriptionServlet descriptions = new DescriptionServlet(kg, publicBase);
-        FusekiServer server = FusekiServer.create()
+        FusekiServer.Builder builder = FusekiServer.create()
                 .fusekiModules(FusekiModules.empty())
                 .port(settings.port())
                 .enablePing(true)
-                .registerOperation(Operation.Query, WebContent.contentTypeSPARQLQuery, new ActionQueryOwnData())
+                .registerOperation(Operation.Query, WebContent.contentTypeSPARQLQuery,
+                        new ActionQueryOwnData(kg, publicBase))
                 .addDataset(SPARQL_PATH, servedDataset(kg.dataset(), settings))
                 .addEndpoint(SPARQL_PATH, "", Operation.Query)
                 .addFilter("/*", new CorsFilter())
@@ -78,8 +83,15 @@ public final class KgServer {
                 .addServlet("/id/*", descriptions)
                 .addServlet("/doc/*", descriptions)
                 .addServlet("/context.jsonld", new ContextServlet(kg.ontology(), publicBase))
-                .addServlet("", new HomeServlet(kg.size()))
-                .build();
+                .addServlet(VoidServlet.PATH, new VoidServlet(kg, publicBase))
+                .addServlet("/dumps/*", new DumpServlet(kg))
+                .addServlet("", new HomeServlet(kg.size()));
+        OntologyServlet ontology = new OntologyServlet(kg, publicBase);
+        builder.addServlet("/ontology", ontology);
+        for (LinkedDataFormat f : LinkedDataFormat.values()) {
+            builder.addServlet("/ontology." + f.extension(), ontology);
+        }
+        FusekiServer server = builder.build();
         for (Connector connector : server.getJettyServer().getConnectors()) {
             if (connector instanceof ServerConnector serverConnector) {
                 serverConnector.setHost(settings.host());

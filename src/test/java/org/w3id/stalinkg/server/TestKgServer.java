@@ -20,8 +20,14 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.ResultSet;
 import org.apache.jena.query.ResultSetFactory;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.sparql.graph.GraphFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -199,6 +205,24 @@ class TestKgServer {
         assertEquals(503, r.statusCode(), r.body());
         assertTrue(r.body().toLowerCase().contains("timed out"), r.body());
         assertEquals(200, get("/$/ping", "*/*").statusCode(), "the server still answers after a timeout");
+    }
+
+    @Test
+    void getWithoutAQueryAnswersTheServiceDescription() throws Exception {
+        HttpResponse<String> r = get("/sparql", "text/turtle");
+        assertEquals(200, r.statusCode(), r.body());
+        assertTrue(contentType(r).startsWith("text/turtle"), contentType(r));
+        Graph g = GraphFactory.createDefaultGraph();
+        RDFParser.fromString(r.body(), Lang.TURTLE).parse(g);
+        Node endpoint = NodeFactory.createURI("http://www.w3.org/ns/sparql-service-description#endpoint");
+        assertTrue(g.contains(Node.ANY, endpoint, NodeFactory.createURI(base + "/sparql")), r.body());
+    }
+
+    @Test
+    void homePageAnswersAtTheRoot() throws Exception {
+        HttpResponse<String> r = get("/", "text/html");
+        assertEquals(200, r.statusCode());
+        assertTrue(r.body().contains("href=\"/api\"") && r.body().contains("href=\"/sparql\""), r.body());
     }
 
     @Test
