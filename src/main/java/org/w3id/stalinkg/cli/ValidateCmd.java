@@ -50,9 +50,10 @@ final class ValidateCmd implements Callable<Integer> {
             out.printf("  %-40s %,8d%n", data.root.relativize(e.getKey()), e.getValue());
             parsed += e.getValue();
         }
-        long served = kg.size();
         out.printf("  %-40s %,8d%n", "total in files", parsed);
-        out.printf("  %-40s %,8d%n", "served (distinct, with derived years)", served);
+        out.printf("  %-40s %,8d%n", "asserted (distinct)", kg.assertedSize());
+        out.printf("  %-40s %,8d%n", "inferred (years, entailments)", kg.inferredSize());
+        out.printf("  %-40s %,8d%n", "served", kg.size());
         out.println("Instances per class (subclasses included):");
         kg.instanceCounts().forEach((cls, n) -> out.printf("  %-40s %,8d%n", cls, n));
         out.printf("Canned queries: %d (%s)%n", queries.all().size(),

@@ -53,7 +53,10 @@ public final class KnowledgeGraph {
         return contentHash;
     }
 
-    /** The served dataset: read-only; every triple is in the default graph. */
+    /**
+     * The served dataset, read-only: the default graph holds every statement, stated and inferred; the named graphs
+     * {@link SKG#GRAPH_ASSERTED} and {@link SKG#GRAPH_INFERRED} hold each part.
+     */
     public DatasetGraph dataset() {
         return dataset;
     }
@@ -71,6 +74,16 @@ public final class KnowledgeGraph {
     /** Distinct triples in the served graph, including those the loader derived. */
     public long size() {
         return Txn.calculateRead(dataset, () -> dataset.getDefaultGraph().size());
+    }
+
+    /** Distinct triples the files state. */
+    public long assertedSize() {
+        return Txn.calculateRead(dataset, () -> dataset.getGraph(SKG.GRAPH_ASSERTED.asNode()).size());
+    }
+
+    /** Distinct triples derived at load time (years of dates, and what the ontology entails). */
+    public long inferredSize() {
+        return Txn.calculateRead(dataset, () -> dataset.getGraph(SKG.GRAPH_INFERRED.asNode()).size());
     }
 
     /**

@@ -47,7 +47,9 @@ import org.w3id.stalinkg.vocab.SKG;
 /**
  * Turns the curated files into one validated, read-only {@link KnowledgeGraph}, in one pass: parse every Turtle
  * file (strictly: a warning is an error), derive the integer years of dated statements, validate the whole graph
- * against the SHACL shapes, freeze. Any problem stops the load with a {@link GraphLoadException} that names each
+ * against the SHACL shapes, add what the ontology entails ({@link InferenceLib}), freeze. The default graph serves
+ * everything; the named graph {@code .../graph/asserted} holds what the files state and {@code .../graph/inferred}
+ * what was derived, so that a user can tell them apart. Any problem stops the load with a {@link GraphLoadException} that names each
  * file, line and column, or each shape result's focus node, path and message; a half-loaded graph is never returned.
  *
  * <pre>
@@ -91,37 +93,50 @@ public final class KnowledgeGraphLoader {
     public KnowledgeGraph load() {
         long started = System.nanoTime();
         List<Path> files = dataFiles();
-        DatasetGraph dsg = DatasetGraphFactory.createTxnMem();
         Map<Path, Long> triplesPerFile = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
+        Graph asserted = GraphFactory.createDefaultGraph();
         Graph ontology = GraphFactory.createDefaultGraph();
-        Txn.executeWrite(dsg, () -> {
-            Graph graph = dsg.getDefaultGraph();
-            for (Path file : files) {
-                try {
-                    if (file.getParent().equals(folders.get(0))) {
-                        // The first folder is the ontology: kept apart too, to be served as one document.
-                        triplesPerFile.put(file, parseInto(file, ontology));
-                        GraphUtil.addInto(graph, ontology);
-                    } else {
-                        triplesPerFile.put(file, parseInto(file, graph));
-                    }
-                } catch (GraphLoadException ex) {
-                    problems.addAll(ex.problems());
+        for (Path file : files) {
+            try {
+                if (file.getParent().equals(folders.get(0))) {
+                    // The first folder is the ontology: kept apart too, to be served as one document.
+                    Graph one = GraphFactory.createDefaultGraph();
+                    triplesPerFile.put(file, parseInto(file, one));
+                    GraphUtil.addInto(ontology, one);
+                    GraphUtil.addInto(asserted, one);
+                } else {
+                    triplesPerFile.put(file, parseInto(file, asserted));
                 }
+            } catch (GraphLoadException ex) {
+                problems.addAll(ex.problems());
             }
-            if (problems.isEmpty()) {
-                deriveYears(graph);
-            }
-        });
+        }
         if (!problems.isEmpty()) {
             throw new GraphLoadException(problems.size() + " file(s) did not parse", problems);
         }
-        validate(dsg);
-        DatasetGraph frozen = new DatasetGraphReadOnly(dsg);
-        KnowledgeGraph kg = new KnowledgeGraph(frozen, new GraphReadOnly(ontology), triplesPerFile, contentHash(files));
-        LOG.info("Loaded {} triples from {} files in {} ms", kg.size(), files.size(),
-                (System.nanoTime() - started) / 1_000_000);
+        // The shapes see the asserted statements and the years derived from their dates.
+        Graph derived = GraphFactory.createDefaultGraph();
+        deriveYears(asserted, derived);
+        Graph checked = GraphFactory.createDefaultGraph();
+        GraphUtil.addInto(checked, asserted);
+        GraphUtil.addInto(checked, derived);
+        validate(checked);
+        long inferenceStarted = System.nanoTime();
+        GraphUtil.addInto(derived, InferenceLib.entailments(checked));
+        long inferenceMs = (System.nanoTime() - inferenceStarted) / 1_000_000;
+        DatasetGraph dsg = DatasetGraphFactory.createTxnMem();
+        Txn.executeWrite(dsg, () -> {
+            dsg.prefixes().putAll(asserted.getPrefixMapping());
+            GraphUtil.addInto(dsg.getDefaultGraph(), checked);
+            GraphUtil.addInto(dsg.getDefaultGraph(), derived);
+            GraphUtil.addInto(dsg.getGraph(SKG.GRAPH_ASSERTED.asNode()), asserted);
+            GraphUtil.addInto(dsg.getGraph(SKG.GRAPH_INFERRED.asNode()), derived);
+        });
+        KnowledgeGraph kg = new KnowledgeGraph(new DatasetGraphReadOnly(dsg), new GraphReadOnly(ontology),
+                triplesPerFile, contentHash(files));
+        LOG.info("Loaded {} triples from {} files ({} asserted, {} inferred in {} ms) in {} ms", kg.size(),
+                files.size(), asserted.size(), derived.size(), inferenceMs, (System.nanoTime() - started) / 1_000_000);
         return kg;
     }
 
@@ -209,10 +224,15 @@ public final class KnowledgeGraphLoader {
      * for the shapes to report.
      */
     static void deriveYears(Graph graph) {
+        deriveYears(graph, graph);
+    }
+
+    /** Adds to {@code into} the years of the dates of {@code source}. */
+    static void deriveYears(Graph source, Graph into) {
         List<Triple> derived = new ArrayList<>();
-        deriveYears(graph, SKG.startDate.asNode(), SKG.startYear.asNode(), derived);
-        deriveYears(graph, SKG.endDate.asNode(), SKG.endYear.asNode(), derived);
-        derived.forEach(graph::add);
+        deriveYears(source, SKG.startDate.asNode(), SKG.startYear.asNode(), derived);
+        deriveYears(source, SKG.endDate.asNode(), SKG.endYear.asNode(), derived);
+        derived.forEach(into::add);
     }
 
     private static void deriveYears(Graph graph, Node dateProperty, Node yearProperty, List<Triple> out) {
@@ -225,12 +245,11 @@ public final class KnowledgeGraphLoader {
         });
     }
 
-    private void validate(DatasetGraph dsg) {
+    private void validate(Graph data) {
         Graph shapesGraph = GraphFactory.createDefaultGraph();
         parseInto(shapesFile, shapesGraph);
         Shapes shapes = Shapes.parse(shapesGraph);
-        ValidationReport report = Txn.calculateRead(dsg,
-                () -> ShaclValidator.get().validate(shapes, dsg.getDefaultGraph()));
+        ValidationReport report = ShaclValidator.get().validate(shapes, data);
         List<String> violations = new ArrayList<>();
         for (ReportEntry entry : report.getEntries()) {
             String line = describe(entry);

@@ -30,7 +30,8 @@ public final class ProvenanceLib {
     private static final Query UNSOURCED = QueryFactory.create(PREFIXES + """
             SELECT ?s ?p ?o WHERE {
               ?p skg:requiresSource true .
-              ?s ?p ?o .
+              # Stated statements only: an inferred one rests on the ontology and the statements it came from.
+              GRAPH <https://w3id.org/stalin-kg/graph/asserted> { ?s ?p ?o }
               FILTER NOT EXISTS {
                 ?s a/rdfs:subClassOf* ?record .
                 VALUES ?record { skg:Source skg:Estimate skg:Claim skg:OfficeTerm }

@@ -23,6 +23,14 @@ public final class SKG {
     /** The base of every thing's IRI: {@code https://w3id.org/stalin-kg/id/{kind}/{slug}}. */
     public static final String ID_BASE = "https://w3id.org/stalin-kg/id/";
 
+    /** The named graph of the statements the curated files make. */
+    public static final Resource GRAPH_ASSERTED =
+            ResourceFactory.createResource("https://w3id.org/stalin-kg/graph/asserted");
+
+    /** The named graph of the statements the loader derives: years of dates and what the ontology entails. */
+    public static final Resource GRAPH_INFERRED =
+            ResourceFactory.createResource("https://w3id.org/stalin-kg/graph/inferred");
+
     private SKG() {}
 
     private static Resource resource(String localName) {

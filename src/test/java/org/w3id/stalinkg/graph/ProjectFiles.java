@@ -8,12 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.QuerySolution;
 import org.apache.jena.query.Syntax;
-import org.apache.jena.rdf.model.Model;
-import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.system.Txn;
 import org.w3id.stalinkg.api.CannedQueries;
@@ -41,13 +40,13 @@ public final class ProjectFiles {
         return CannedQueries.load(ROOT.resolve("queries"));
     }
 
-    /** Runs a SELECT query over the bundled graph and returns the rows. */
+    /** Runs a SELECT query over the bundled dataset (default graph and named graphs) and returns the rows. */
     public static List<QuerySolution> select(String query) {
         KnowledgeGraph kg = bundledGraph();
         List<QuerySolution> rows = new ArrayList<>();
         Txn.executeRead(kg.dataset(), () -> {
-            Model model = ModelFactory.createModelForGraph(kg.dataset().getDefaultGraph());
-            try (QueryExecution qe = QueryExecution.create(QueryFactory.create(query, Syntax.syntaxSPARQL_11), model)) {
+            try (QueryExecution qe = QueryExecution.create(QueryFactory.create(query, Syntax.syntaxSPARQL_11),
+                    DatasetFactory.wrap(kg.dataset()))) {
                 qe.execSelect().forEachRemaining(rows::add);
             }
         });
@@ -58,8 +57,8 @@ public final class ProjectFiles {
     public static boolean ask(String query) {
         KnowledgeGraph kg = bundledGraph();
         return Txn.calculateRead(kg.dataset(), () -> {
-            Model model = ModelFactory.createModelForGraph(kg.dataset().getDefaultGraph());
-            try (QueryExecution qe = QueryExecution.create(QueryFactory.create(query, Syntax.syntaxSPARQL_11), model)) {
+            try (QueryExecution qe = QueryExecution.create(QueryFactory.create(query, Syntax.syntaxSPARQL_11),
+                    DatasetFactory.wrap(kg.dataset()))) {
                 return qe.execAsk();
             }
         });
