@@ -7,7 +7,7 @@ import java.util.TreeMap;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
-import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.vocabulary.OWL2;
 import org.apache.jena.vocabulary.RDF;
@@ -16,11 +16,8 @@ import com.apicatalog.jsonld.JsonLd;
 import com.apicatalog.jsonld.JsonLdError;
 import com.apicatalog.jsonld.JsonLdErrorCode;
 import com.apicatalog.jsonld.document.JsonDocument;
-import com.apicatalog.jsonld.document.RdfDocument;
-import com.apicatalog.jsonld.http.media.MediaType;
 
 import jakarta.json.Json;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.stream.JsonGenerator;
@@ -97,13 +94,13 @@ public final class JsonLdLib {
      * should already be under {@code base}.
      */
     public static String compact(Graph graph, Graph ontology, String base) {
-        StringWriter nt = new StringWriter();
-        RDFDataMgr.write(nt, graph, Lang.NTRIPLES);
+        // Jena writes JSON-LD 1.1 (any form will do: compaction expands its input first).
+        StringWriter jena = new StringWriter();
+        RDFDataMgr.write(jena, graph, RDFFormat.JSONLD11);
         try {
-            JsonArray expanded = JsonLd.fromRdf(RdfDocument.of(MediaType.N_QUADS, new StringReader(nt.toString())))
-                    .ordered(true).get();
             JsonObject context = Json.createObjectBuilder().add("@context", context(ontology, base)).build();
-            JsonObject compacted = JsonLd.compact(JsonDocument.of(expanded), JsonDocument.of(context))
+            JsonObject compacted = JsonLd.compact(JsonDocument.of(new StringReader(jena.toString())),
+                            JsonDocument.of(context))
                     .ordered(true)
                     .loader((url, options) -> {
                         throw new JsonLdError(JsonLdErrorCode.LOADING_DOCUMENT_FAILED, "no remote documents: " + url);
