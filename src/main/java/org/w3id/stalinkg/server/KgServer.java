@@ -79,13 +79,16 @@ public final class KgServer {
                 .addEndpoint(SPARQL_PATH, "", Operation.Query)
                 .addFilter("/*", new CorsFilter())
                 .addServlet(API_PATH + "/*", new ApiServlet(queries, runner))
-                .addServlet("/webjars/*", new WebJarServlet())
+                .addServlet("/webjars/*", new ClasspathServlet(ClasspathServlet.WEBJARS, "public, max-age=31536000, immutable"))
+                .addServlet("/static/*", new ClasspathServlet(ClasspathServlet.STATIC, "public, max-age=3600"))
+                .addServlet("/query", new PageServlet("query.mustache"))
+                .addServlet("/timeline", new PageServlet("timeline.mustache"))
                 .addServlet("/id/*", descriptions)
                 .addServlet("/doc/*", descriptions)
                 .addServlet("/context.jsonld", new ContextServlet(kg.ontology(), publicBase))
                 .addServlet(VoidServlet.PATH, new VoidServlet(kg, publicBase))
                 .addServlet("/dumps/*", new DumpServlet(kg))
-                .addServlet("", new HomeServlet(kg.size()));
+                .addServlet("", new HomeServlet(kg));
         OntologyServlet ontology = new OntologyServlet(kg, publicBase);
         builder.addServlet("/ontology", ontology);
         for (LinkedDataFormat f : LinkedDataFormat.values()) {

@@ -10,15 +10,20 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Serves the files of WebJars on the class path ({@code META-INF/resources/webjars/...}) at {@code /webjars/...}, so
- * that every script and style sheet a page needs comes from this server, never from a CDN. Paths are mapped to
- * class-path resources only: anything but plain segments of letters, digits, dots, dashes and underscores is 404.
+ * Serves files from one folder of the class path: the WebJars ({@code META-INF/resources/webjars/...} at
+ * {@code /webjars/...}) and our own scripts and style sheets ({@code static/...} at {@code /static/...}), so that
+ * everything a page needs comes from this server, never from a CDN. Paths are mapped to class-path resources only:
+ * anything but plain segments of letters, digits, dots, dashes and underscores is 404.
  */
-public final class WebJarServlet extends HttpServlet {
+public final class ClasspathServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
 
-    private static final String ROOT = "META-INF/resources/webjars";
+    /** The WebJars' folder. */
+    public static final String WEBJARS = "META-INF/resources/webjars";
+
+    /** Our own static files. */
+    public static final String STATIC = "static";
     private static final Pattern SAFE_PATH = Pattern.compile("(/[A-Za-z0-9_-][A-Za-z0-9._-]*)+");
     private static final Map<String, String> TYPES = Map.of(
             "js", "text/javascript; charset=utf-8",
@@ -30,6 +35,19 @@ public final class WebJarServlet extends HttpServlet {
             "json", "application/json; charset=utf-8",
             "txt", "text/plain; charset=utf-8");
 
+    private final String root;
+    private final String cacheControl;
+
+    /**
+     * @param root         the class-path folder
+     * @param cacheControl the Cache-Control of every answer: WebJar paths carry their version, so their bytes never
+     *                     change; ours change with a release
+     */
+    public ClasspathServlet(String root, String cacheControl) {
+        this.root = root;
+        this.cacheControl = cacheControl;
+    }
+
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String path = req.getPathInfo();
@@ -38,15 +56,14 @@ public final class WebJarServlet extends HttpServlet {
             resp.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        try (InputStream in = WebJarServlet.class.getClassLoader().getResourceAsStream(ROOT + path)) {
+        try (InputStream in = ClasspathServlet.class.getClassLoader().getResourceAsStream(root + path)) {
             if (in == null) {
                 resp.sendError(HttpServletResponse.SC_NOT_FOUND);
                 return;
             }
             byte[] bytes = in.readAllBytes();
             resp.setContentType(TYPES.get(extension));
-            // WebJar paths carry their version: the bytes behind a path never change.
-            resp.setHeader("Cache-Control", "public, max-age=31536000, immutable");
+            resp.setHeader("Cache-Control", cacheControl);
             resp.setContentLength(bytes.length);
             resp.getOutputStream().write(bytes);
         }
