@@ -114,6 +114,7 @@ public final class DescriptionServlet extends HttpServlet {
             Map<String, Object> model = ResourcePage.model(iri, description, kg.ontology(), publicBase, language,
                     JsonLdLib.compact(published, kg.ontology(), publicBase));
             model.put("alternates", alternateList(publicBase, path));
+            model.putAll(PageLib.versions());
             StringWriter html = new StringWriter();
             page.execute(html, model);
             body = html.toString().getBytes(StandardCharsets.UTF_8);

@@ -1,11 +1,13 @@
 package org.w3id.stalinkg.linkeddata;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import org.apache.jena.graph.Graph;
@@ -17,6 +19,9 @@ import org.apache.jena.vocabulary.OWL2;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
 
 /**
  * The model of a thing's HTML page, built from its description: the name in the reader's language, types,
@@ -69,8 +74,11 @@ final class ResourcePage {
         m.put("names", names);
         m.put("description", literal(description, thing, RDFS.comment.asNode(), language));
         List<Map<String, Object>> types = new ArrayList<>();
-        for (Triple t : description.find(thing, RDF.type.asNode(), Node.ANY).toList()) {
-            types.add(link(t.getObject(), label(ontology, t.getObject(), language), base));
+        for (Triple t : sorted(description.find(thing, RDF.type.asNode(), Node.ANY).toList())) {
+            // Our classes only: the superclasses inferred in other vocabularies (PROV, CIDOC CRM) are in the data.
+            if (t.getObject().isURI() && t.getObject().getURI().startsWith(SKG)) {
+                types.add(link(t.getObject(), label(ontology, t.getObject(), language), base));
+            }
         }
         m.put("types", types);
         boolean isCorrection = description.contains(thing, RDF.type.asNode(), CORRECTION);
@@ -100,7 +108,65 @@ final class ResourcePage {
         m.put("properties", properties(description, ontology, thing, base, language, false));
         m.put("inverse", properties(description, ontology, thing, base, language, true));
         m.put("jsonld", jsonLd.replace("</", "<\\/"));
+        m.put("graphJson", graphJson(description, ontology, thing, base, language).replace("</", "<\\/"));
         return m;
+    }
+
+    /** The most neighbours drawn in the graph view. */
+    private static final int MAX_NEIGHBOURS = 60;
+
+    /**
+     * The neighbourhood for the page's graph view: the thing, the things of ours it links to and that link to it,
+     * each with its kind (from its IRI) and its page, and the links labelled with the property's name.
+     */
+    static String graphJson(Graph d, Graph ontology, Node thing, String base, String language) {
+        JsonArray nodes = new JsonArray();
+        JsonArray edges = new JsonArray();
+        Set<Node> seen = new HashSet<>();
+        nodes.add(node(d, thing, base, language, true));
+        seen.add(thing);
+        List<Triple> links = new ArrayList<>(sorted(d.find(thing, Node.ANY, Node.ANY).toList()));
+        links.addAll(sorted(d.find(Node.ANY, Node.ANY, thing).toList()));
+        for (Triple t : links) {
+            Node other = t.getSubject().equals(thing) ? t.getObject() : t.getSubject();
+            if (!other.isURI() || !other.getURI().startsWith(PublicBase.CANONICAL + "id/")
+                    || t.getPredicate().equals(RDF.type.asNode())) {
+                continue;
+            }
+            if (seen.add(other)) {
+                if (seen.size() > MAX_NEIGHBOURS + 1) {
+                    break;
+                }
+                nodes.add(node(d, other, base, language, false));
+            }
+            JsonObject e = new JsonObject();
+            e.addProperty("source", PublicBase.toPublic(t.getSubject().getURI(), base));
+            e.addProperty("target", PublicBase.toPublic(t.getObject().getURI(), base));
+            e.addProperty("label", propertyName(ontology, t.getPredicate(), language));
+            edges.add(e);
+        }
+        JsonObject g = new JsonObject();
+        g.add("nodes", nodes);
+        g.add("edges", edges);
+        return g.toString();
+    }
+
+    private static JsonObject node(Graph d, Node n, String base, String language, boolean center) {
+        String iri = n.getURI();
+        String rest = iri.substring((PublicBase.CANONICAL + "id/").length());
+        String kind = rest.contains("/") ? rest.substring(0, rest.indexOf('/')) : "other";
+        kind = switch (kind) {
+            case "policy", "goal", "outcome", "region", "group", "institution", "event", "person", "source" -> kind;
+            case "claim", "correction" -> "claim";
+            default -> "other";
+        };
+        JsonObject o = new JsonObject();
+        o.addProperty("id", PublicBase.toPublic(iri, base));
+        o.addProperty("label", label(d, n, language));
+        o.addProperty("kind", kind);
+        o.addProperty("href", PublicBase.toPublic(iri, base));
+        o.addProperty("center", center);
+        return o;
     }
 
     private static List<Map<String, Object>> properties(Graph d, Graph ontology, Node thing, String base,
@@ -113,6 +179,11 @@ final class ResourcePage {
             Node p = t.getPredicate();
             if (!inverse && (p.equals(RDFS.label.asNode()) || p.equals(RDFS.comment.asNode())
                     || p.equals(RDF.type.asNode()) || p.equals(SKOS.exactMatch.asNode()))) {
+                continue;
+            }
+            if (!p.getURI().startsWith(SKG) && !KNOWN.containsKey(p.getURI())) {
+                // A superproperty in another vocabulary (prov:wasAssociatedWith, crm:P14_carried_out_by) repeats
+                // one of ours: it stays in the data, not on the page.
                 continue;
             }
             Node value = inverse ? t.getSubject() : t.getObject();
