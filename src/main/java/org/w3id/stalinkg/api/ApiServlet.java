@@ -253,6 +253,7 @@ public final class ApiServlet extends HttpServlet {
             formats(q).forEach(f -> formats.add(f.names().get(0)));
             o.add("formats", formats);
             o.addProperty("example", exampleUrl(q));
+            o.addProperty("sparql", q.text());
             list.add(o);
         }
         JsonObject doc = new JsonObject();

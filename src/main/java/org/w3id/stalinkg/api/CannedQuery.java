@@ -31,10 +31,11 @@ import org.apache.jena.query.Syntax;
  * #+ tags: goals, policies
  * </pre>
  *
- * The query is plain SPARQL 1.1, parsed once; each parameter binds the variable of its name.
+ * The query is plain SPARQL 1.1, parsed once; each parameter binds the variable of its name. {@code text} is the
+ * file as written, for people who want to read or adapt it.
  */
 public record CannedQuery(String name, Path file, String title, String summary, String description,
-                          List<String> tags, List<QueryParam> params, Query query) {
+                          List<String> tags, List<QueryParam> params, Query query, String text) {
 
     /** The parameter that chooses a result format; no query may declare it. */
     public static final String FORMAT_PARAM = "format";
@@ -88,7 +89,7 @@ public record CannedQuery(String name, Path file, String title, String summary, 
             }
         }
         return new CannedQuery(name, file, header.title, header.summary, header.description, header.tags,
-                header.params, query);
+                header.params, query, text);
     }
 
     /**

@@ -1,10 +1,14 @@
 package org.w3id.stalinkg.api;
 
 import java.io.ByteArrayOutputStream;
+import java.io.StringWriter;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +33,8 @@ import org.w3id.stalinkg.graph.KnowledgeGraph;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.mustachejava.DefaultMustacheFactory;
+import com.github.mustachejava.Mustache;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -44,6 +50,9 @@ public final class CannedQueryRunner {
 
     /** An answer ready to send. */
     public record Answer(byte[] body, String contentType) {}
+
+    private static final Mustache RESULTS_PAGE =
+            new DefaultMustacheFactory("templates").compile("api-results.mustache");
 
     private final KnowledgeGraph kg;
     private final Duration timeout;
@@ -147,7 +156,9 @@ public final class CannedQueryRunner {
                         .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
                 bindings.forEach((name, value) -> builder.substitution(Var.alloc(name), value));
                 try (QueryExec exec = builder.build()) {
-                    if (query.query().isSelectType()) {
+                    if (query.query().isSelectType() && format == ResultFormat.HTML) {
+                        writeHtml(query, bindings, exec.select(), out);
+                    } else if (query.query().isSelectType()) {
                         write(exec.select(), format, out);
                     } else if (query.query().isAskType()) {
                         write(exec.ask(), format, out);
@@ -185,8 +196,51 @@ public final class CannedQueryRunner {
         }
     }
 
+    /** The rows as an HTML table; our things link to their pages on this server. */
+    private static void writeHtml(CannedQuery query, Map<String, Node> bindings, RowSet rows,
+                                  ByteArrayOutputStream out) {
+        List<Var> vars = rows.getResultVars();
+        List<Map<String, Object>> table = new ArrayList<>();
+        rows.forEachRemaining(row -> {
+            List<Map<String, String>> cells = new ArrayList<>();
+            for (Var v : vars) {
+                Node n = row.get(v);
+                Map<String, String> cell = new HashMap<>();
+                if (n == null) {
+                    cell.put("text", "");
+                } else if (n.isURI()) {
+                    String iri = n.getURI();
+                    int id = iri.indexOf("https://w3id.org/stalin-kg/id/");
+                    cell.put("href", id == 0 ? "/doc/" + iri.substring("https://w3id.org/stalin-kg/id/".length()) : iri);
+                    cell.put("text", iri);
+                } else if (n.isLiteral()) {
+                    cell.put("text", n.getLiteralLexicalForm());
+                } else {
+                    cell.put("text", "_:" + n.getBlankNodeLabel());
+                }
+                cells.add(cell);
+            }
+            table.add(Map.of("cells", cells));
+        });
+        String params = bindings.isEmpty() ? "" : "&" + String.join("&", bindings.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(
+                        e.getValue().isURI() ? e.getValue().getURI() : e.getValue().getLiteralLexicalForm(),
+                        StandardCharsets.UTF_8)).toList());
+        Map<String, Object> model = new HashMap<>();
+        model.put("summary", query.summary());
+        model.put("name", query.name());
+        model.put("columns", vars.stream().map(Var::getVarName).toList());
+        model.put("rows", table);
+        model.put("rowCount", table.size());
+        model.put("csv", "/api/" + query.name() + "?format=csv" + params);
+        model.put("json", "/api/" + query.name() + "?format=json" + params);
+        StringWriter html = new StringWriter();
+        RESULTS_PAGE.execute(html, model);
+        out.writeBytes(html.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
     private static void write(boolean answer, ResultFormat format, ByteArrayOutputStream out) {
-        if (format == ResultFormat.JSON) {
+        if (format == ResultFormat.JSON || format == ResultFormat.HTML) {
             out.writeBytes(Boolean.toString(answer).getBytes(StandardCharsets.UTF_8));
         } else {
             ResultsWriter.create().lang(resultLang(format)).build().write(out, answer);

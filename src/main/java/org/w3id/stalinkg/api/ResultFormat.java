@@ -21,6 +21,8 @@ public enum ResultFormat {
     TSV("text/tab-separated-values", false, "tsv"),
     /** A plain JSON array with one object per row, its keys the variable names. */
     JSON("application/json", false, "json"),
+    /** A table for people, with links to the things' pages: what a browser gets. */
+    HTML("text/html", false, "html"),
     TURTLE("text/turtle", true, "turtle", "ttl"),
     JSON_LD("application/ld+json", true, "jsonld", "json-ld"),
     N_TRIPLES("application/n-triples", true, "ntriples", "nt"),
