@@ -134,6 +134,16 @@ class TestApiServer {
     }
 
     @Test
+    void aBrowserGetsATableLinkingToThePages() throws Exception {
+        HttpResponse<String> r = get("/api/search?text=" + enc("Сталин"),
+                "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+        assertEquals(200, r.statusCode(), r.body());
+        assertTrue(type(r).startsWith("text/html"), type(r));
+        assertTrue(r.body().contains("<a href=\"/doc/person/joseph-stalin\">"), r.body());
+        assertTrue(r.body().contains("/api/search?format"), "links to the same answer as data");
+    }
+
+    @Test
     void plainJsonIsAnArrayOfObjectsWithNumbersAsNumbers() throws Exception {
         HttpResponse<String> r = get("/api/counts-per-class", "application/json");
         assertEquals(200, r.statusCode(), r.body());
