@@ -137,6 +137,9 @@ public final class ApiServlet extends HttpServlet {
         }
         CannedQueryRunner.Answer answer = runner.answer(query, bindings, chosen);
         resp.setStatus(200);
+        if (answer.capped()) {
+            resp.setHeader("X-Result-Capped", "at most " + runner.maxRows() + " rows");
+        }
         resp.setContentType(answer.contentType());
         resp.setContentLength(answer.body().length);
         resp.getOutputStream().write(answer.body());

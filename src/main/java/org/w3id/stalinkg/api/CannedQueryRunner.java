@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
+import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFDataMgr;
@@ -24,9 +25,11 @@ import org.apache.jena.riot.resultset.ResultSetLang;
 import org.apache.jena.riot.out.NodeFmtLib;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.QueryExecBuilder;
 import org.apache.jena.sparql.exec.RowSet;
+import org.apache.jena.sparql.exec.RowSetStream;
 import org.apache.jena.sparql.resultset.ResultsWriter;
 import org.apache.jena.system.Txn;
 import org.w3id.stalinkg.graph.KnowledgeGraph;
@@ -48,28 +51,40 @@ import com.google.gson.JsonPrimitive;
  */
 public final class CannedQueryRunner {
 
-    /** An answer ready to send. */
-    public record Answer(byte[] body, String contentType) {}
+    /**
+     * An answer ready to send.
+     *
+     * @param capped true if the result was cut at the row limit
+     */
+    public record Answer(byte[] body, String contentType, boolean capped) {}
 
     private static final Mustache RESULTS_PAGE =
             new DefaultMustacheFactory("templates").compile("api-results.mustache");
 
     private final KnowledgeGraph kg;
     private final Duration timeout;
+    private final int maxRows;
     private final Cache<String, Answer> cache;
 
     /**
      * @param timeout    the longest a canned query may run
      * @param cacheBytes the most answer bytes kept in memory (0 switches the cache off)
+     * @param maxRows    the most rows of an answer; more are cut and the answer says so
      */
-    public CannedQueryRunner(KnowledgeGraph kg, Duration timeout, long cacheBytes) {
+    public CannedQueryRunner(KnowledgeGraph kg, Duration timeout, long cacheBytes, int maxRows) {
         this.kg = kg;
         this.timeout = timeout;
+        this.maxRows = maxRows;
         this.cache = Caffeine.newBuilder()
                 .maximumWeight(cacheBytes)
                 .weigher((String key, Answer a) -> key.length() + a.body().length)
                 .recordStats()
                 .build();
+    }
+
+    /** The most rows of an answer. */
+    public int maxRows() {
+        return maxRows;
     }
 
     /** How many answers came from the cache, and how many had to be computed: {@code [hits, misses]}. */
@@ -150,16 +165,27 @@ public final class CannedQueryRunner {
     private Answer run(CannedQuery query, Map<String, Node> bindings, ResultFormat format) {
         DatasetGraph dsg = kg.dataset();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
+        boolean[] capped = {false};
+        Query limited = query.query();
+        if (!limited.isAskType() && (!limited.hasLimit() || limited.getLimit() > maxRows)) {
+            // Ask for one row more than the limit: if it comes, the answer is cut and says so.
+            limited = limited.cloneQuery();
+            limited.setLimit(maxRows + 1L);
+        }
+        Query toRun = limited;
         try {
             Txn.executeRead(dsg, () -> {
-                QueryExecBuilder builder = QueryExec.dataset(dsg).query(query.query())
+                QueryExecBuilder builder = QueryExec.dataset(dsg).query(toRun)
                         .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
                 bindings.forEach((name, value) -> builder.substitution(Var.alloc(name), value));
                 try (QueryExec exec = builder.build()) {
-                    if (query.query().isSelectType() && format == ResultFormat.HTML) {
-                        writeHtml(query, bindings, exec.select(), out);
-                    } else if (query.query().isSelectType()) {
-                        write(exec.select(), format, out);
+                    if (query.query().isSelectType()) {
+                        RowSet rows = capped(exec.select(), capped);
+                        if (format == ResultFormat.HTML) {
+                            writeHtml(query, bindings, rows, out);
+                        } else {
+                            write(rows, format, out);
+                        }
                     } else if (query.query().isAskType()) {
                         write(exec.ask(), format, out);
                     } else {
@@ -173,7 +199,21 @@ public final class CannedQueryRunner {
             throw new ApiException(503, "query '" + query.name() + "' timed out after "
                     + timeout.toMillis() / 1000.0 + " s");
         }
-        return new Answer(out.toByteArray(), format.contentType());
+        return new Answer(out.toByteArray(), format.contentType(), capped[0]);
+    }
+
+    /** The first {@code maxRows} rows; sets {@code capped[0]} if there were more. */
+    private RowSet capped(RowSet rows, boolean[] capped) {
+        List<Binding> kept = new ArrayList<>();
+        while (rows.hasNext()) {
+            Binding b = rows.next();
+            if (kept.size() == maxRows) {
+                capped[0] = true;
+                break;
+            }
+            kept.add(b);
+        }
+        return RowSetStream.create(rows.getResultVars(), kept.iterator());
     }
 
     private static void write(RowSet rows, ResultFormat format, ByteArrayOutputStream out) {

@@ -35,11 +35,26 @@ public class ActionQueryOwnData extends SPARQL_QueryDataset {
 
     private final KnowledgeGraph kg;
     private final PublicBase base;
+    private final Limits limits;
 
-    /** @param kg and {@code base} describe the service when it is asked with no query */
-    public ActionQueryOwnData(KnowledgeGraph kg, PublicBase base) {
+    /**
+     * @param kg     and {@code base} describe the service when it is asked with no query
+     * @param limits the longest query text and the most rows of an answer
+     */
+    public ActionQueryOwnData(KnowledgeGraph kg, PublicBase base, Limits limits) {
         this.kg = kg;
         this.base = base;
+        this.limits = limits;
+    }
+
+    /** Refuses a query text longer than the limit before parsing it. */
+    @Override
+    protected void execute(String queryString, HttpAction action) {
+        if (queryString.length() > limits.maxQueryChars()) {
+            ServletOps.errorBadRequest("Query text too long: " + queryString.length() + " characters; at most "
+                    + limits.maxQueryChars() + ".");
+        }
+        super.execute(queryString, action);
     }
 
     /**
@@ -74,6 +89,12 @@ public class ActionQueryOwnData extends SPARQL_QueryDataset {
         if (hasService(query)) {
             ServletOps.error(HttpSC.UNPROCESSABLE_ENTITY_422,
                     "SERVICE is not allowed: this endpoint answers from its own data only");
+        }
+        // At most maxRows rows (or triples' solutions): a query asking for more, or for everything, is cut there,
+        // and the response says so.
+        if (!query.isAskType() && (!query.hasLimit() || query.getLimit() > limits.maxRows())) {
+            query.setLimit(limits.maxRows());
+            action.getResponse().setHeader(Limits.CAPPED_HEADER, "at most " + limits.maxRows() + " rows");
         }
     }
 

@@ -20,8 +20,11 @@ import org.w3id.stalinkg.linkeddata.DescriptionServlet;
 import org.w3id.stalinkg.linkeddata.DumpServlet;
 import org.w3id.stalinkg.linkeddata.LinkedDataFormat;
 import org.w3id.stalinkg.linkeddata.OntologyServlet;
-import org.w3id.stalinkg.linkeddata.VoidServlet;
 import org.w3id.stalinkg.linkeddata.PublicBase;
+import org.w3id.stalinkg.linkeddata.VoidServlet;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
  * Assembles the embedded Fuseki server that publishes a {@link KnowledgeGraph}: a read-only SPARQL 1.1 query
@@ -65,8 +68,19 @@ public final class KgServer {
 
     /** A server for {@code kg} and its canned queries with {@code settings}, built but not started. */
     public static FusekiServer build(KnowledgeGraph kg, CannedQueries queries, ServerSettings settings) {
+        return build(kg, queries, settings, new SimpleMeterRegistry());
+    }
+
+    /**
+     * A server as {@link #build(KnowledgeGraph, CannedQueries, ServerSettings)} does, recording its metrics in
+     * {@code metrics} (the admin port publishes them).
+     */
+    public static FusekiServer build(KnowledgeGraph kg, CannedQueries queries, ServerSettings settings,
+                                     MeterRegistry metrics) {
         ARQ.globalServiceAllowed = false;
-        CannedQueryRunner runner = new CannedQueryRunner(kg, settings.timeout(), settings.cacheBytes());
+        Limits limits = settings.limits();
+        CannedQueryRunner runner = new CannedQueryRunner(kg, limits.apiTimeout(), settings.cacheBytes(),
+                limits.maxRows());
         PublicBase publicBase = new PublicBase(settings.baseUrl());
         DescriptionServlet descriptions = new DescriptionServlet(kg, publicBase);
         FusekiServer.Builder builder = FusekiServer.create()
@@ -74,9 +88,12 @@ public final class KgServer {
                 .port(settings.port())
                 .enablePing(true)
                 .registerOperation(Operation.Query, WebContent.contentTypeSPARQLQuery,
-                        new ActionQueryOwnData(kg, publicBase))
+                        new ActionQueryOwnData(kg, publicBase, limits))
                 .addDataset(SPARQL_PATH, servedDataset(kg.dataset(), settings))
                 .addEndpoint(SPARQL_PATH, "", Operation.Query)
+                .addFilter("/*", new AccessLogFilter(metrics))
+                .addFilter("/*", new RequestLimitFilter(limits.maxBodyBytes()))
+                .addFilter("/*", new AdmissionFilter(limits, metrics))
                 .addFilter("/*", new CorsFilter())
                 .addServlet(API_PATH + "/*", new ApiServlet(queries, runner))
                 .addServlet("/webjars/*", new ClasspathServlet(ClasspathServlet.WEBJARS, "public, max-age=31536000, immutable"))
@@ -102,6 +119,9 @@ public final class KgServer {
             HttpConnectionFactory http = connector.getConnectionFactory(HttpConnectionFactory.class);
             if (http != null) {
                 http.getHttpConfiguration().setOutputBufferSize(OUTPUT_BUFFER_BYTES);
+                // Fuseki allows 512 KiB of request line and headers; a longer URL is 414, larger headers 431.
+                http.getHttpConfiguration().setRequestHeaderSize(limits.maxHeaderBytes());
+                http.getHttpConfiguration().setSendServerVersion(false);
             }
         }
         return server;
@@ -110,7 +130,9 @@ public final class KgServer {
     /** The dataset as served: read-only, with its own context holding the time limit and the SERVICE ban. */
     private static DatasetGraph servedDataset(DatasetGraph dataset, ServerSettings settings) {
         Context context = dataset.getContext() == null ? new Context() : dataset.getContext().copy();
-        context.set(ARQ.queryTimeout, Long.toString(settings.timeout().toMillis()));
+        // "first,overall": the wait for the first result, and the whole run.
+        context.set(ARQ.queryTimeout, settings.limits().firstResultTimeout().toMillis() + ","
+                + settings.timeout().toMillis());
         context.set(ARQ.httpServiceAllowed, false);
         return new DatasetGraphReadOnly(dataset, context);
     }

@@ -9,13 +9,15 @@ import java.util.Objects;
  * @param host    the interface to bind: {@code 0.0.0.0} for every interface (the default), {@code 127.0.0.1} for
  *                this machine only
  * @param port    the HTTP port; {@code 0} picks any free port (tests do), see {@code FusekiServer.getHttpPort()}
- * @param timeout the longest a SPARQL query may run before it is cut off (default 10 s); a client's
+ * @param timeout the longest a SPARQL query may run before it is cut off (default 30 s); a client's
  *                {@code timeout} parameter can only shorten it
  * @param cacheBytes the most bytes of canned-query answers kept in memory (default 64 MiB; 0 for no cache)
  * @param baseUrl the public base URL of this deployment, ending in "/", under which linked-data responses name
  *                things; null (the default) to take it from each request's Host
+ * @param limits  what a client may ask: see {@link Limits}
  */
-public record ServerSettings(String host, int port, Duration timeout, long cacheBytes, String baseUrl) {
+public record ServerSettings(String host, int port, Duration timeout, long cacheBytes, String baseUrl,
+                             Limits limits) {
 
     /** The default port, as stock Fuseki's. */
     public static final int DEFAULT_PORT = 3030;
@@ -24,7 +26,7 @@ public record ServerSettings(String host, int port, Duration timeout, long cache
     public static final String DEFAULT_HOST = "0.0.0.0";
 
     /** The default query time limit. */
-    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
     /** The default size of the canned-query answer cache, in MiB. */
     public static final int DEFAULT_CACHE_MB = 64;
@@ -32,6 +34,7 @@ public record ServerSettings(String host, int port, Duration timeout, long cache
     public ServerSettings {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(timeout, "timeout");
+        Objects.requireNonNull(limits, "limits");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("Illegal port=" + port + " : must be 0 (any free port) to 65535");
         }
@@ -46,28 +49,32 @@ public record ServerSettings(String host, int port, Duration timeout, long cache
         }
     }
 
-    /** The defaults: every interface, port 3030, 10 s, 64 MiB of cache. */
+    /** The defaults: every interface, port 3030, 30 s, 64 MiB of cache, {@link Limits#defaults()}. */
     public static ServerSettings defaults() {
-        return new ServerSettings(DEFAULT_HOST, DEFAULT_PORT, DEFAULT_TIMEOUT, DEFAULT_CACHE_MB * 1024L * 1024L, null);
+        return new ServerSettings(DEFAULT_HOST, DEFAULT_PORT, DEFAULT_TIMEOUT, DEFAULT_CACHE_MB * 1024L * 1024L, null, Limits.defaults());
     }
 
     public ServerSettings withPort(int newPort) {
-        return new ServerSettings(host, newPort, timeout, cacheBytes, baseUrl);
+        return new ServerSettings(host, newPort, timeout, cacheBytes, baseUrl, limits);
     }
 
     public ServerSettings withHost(String newHost) {
-        return new ServerSettings(newHost, port, timeout, cacheBytes, baseUrl);
+        return new ServerSettings(newHost, port, timeout, cacheBytes, baseUrl, limits);
     }
 
     public ServerSettings withTimeout(Duration newTimeout) {
-        return new ServerSettings(host, port, newTimeout, cacheBytes, baseUrl);
+        return new ServerSettings(host, port, newTimeout, cacheBytes, baseUrl, limits);
     }
 
     public ServerSettings withCacheBytes(long newCacheBytes) {
-        return new ServerSettings(host, port, timeout, newCacheBytes, baseUrl);
+        return new ServerSettings(host, port, timeout, newCacheBytes, baseUrl, limits);
+    }
+
+    public ServerSettings withLimits(Limits newLimits) {
+        return new ServerSettings(host, port, timeout, cacheBytes, baseUrl, newLimits);
     }
 
     public ServerSettings withBaseUrl(String newBaseUrl) {
-        return new ServerSettings(host, port, timeout, cacheBytes, newBaseUrl);
+        return new ServerSettings(host, port, timeout, cacheBytes, newBaseUrl, limits);
     }
 }

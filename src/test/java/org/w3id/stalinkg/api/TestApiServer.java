@@ -38,6 +38,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.w3id.stalinkg.graph.ProjectFiles;
 import org.w3id.stalinkg.server.KgServer;
+import org.w3id.stalinkg.server.Limits;
 import org.w3id.stalinkg.server.ServerSettings;
 
 import com.google.gson.JsonArray;
@@ -68,7 +69,8 @@ class TestApiServer {
         }
         Files.copy(ProjectFiles.ROOT.resolve("src/test/resources/api-types/every-type.rq"),
                 queries.resolve("every-type.rq"));
-        ServerSettings settings = ServerSettings.defaults().withHost("127.0.0.1").withPort(0);
+        ServerSettings settings = ServerSettings.defaults().withHost("127.0.0.1").withPort(0)
+                .withLimits(Limits.defaults().withClientBudget(0, 0));
         server = KgServer.build(ProjectFiles.bundledGraph(), CannedQueries.load(queries), settings).start();
         base = "http://127.0.0.1:" + server.getHttpPort();
     }
@@ -301,7 +303,7 @@ class TestApiServer {
     void repeatedRequestsAreServedFromTheCache() {
         CannedQueries all = ProjectFiles.cannedQueries();
         CannedQuery q = all.get("goals");
-        CannedQueryRunner runner = new CannedQueryRunner(ProjectFiles.bundledGraph(), Duration.ofSeconds(5), 1 << 20);
+        CannedQueryRunner runner = new CannedQueryRunner(ProjectFiles.bundledGraph(), Duration.ofSeconds(5), 1 << 20, 10_000);
         byte[] first = runner.answer(q, java.util.Map.of(), ResultFormat.CSV).body();
         byte[] second = runner.answer(q, java.util.Map.of(), ResultFormat.CSV).body();
         assertEquals(new String(first, StandardCharsets.UTF_8), new String(second, StandardCharsets.UTF_8));

@@ -42,7 +42,7 @@ class TestExpectedResults {
         query.params().stream().filter(p -> p.example() != null)
                 .forEach(p -> params.put(p.name(), new String[] {p.example()}));
         Map<String, Node> bindings = CannedQueryRunner.bind(query, params);
-        CannedQueryRunner runner = new CannedQueryRunner(ProjectFiles.bundledGraph(), Duration.ofSeconds(30), 0);
+        CannedQueryRunner runner = new CannedQueryRunner(ProjectFiles.bundledGraph(), Duration.ofSeconds(30), 0, 10_000);
         boolean graph = !query.query().isSelectType() && !query.query().isAskType();
         String actual = new String(runner.answer(query, bindings, graph ? ResultFormat.N_TRIPLES : ResultFormat.TSV)
                 .body(), StandardCharsets.UTF_8);

@@ -37,6 +37,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.w3id.stalinkg.graph.KnowledgeGraph;
 import org.w3id.stalinkg.graph.ProjectFiles;
 import org.w3id.stalinkg.server.KgServer;
+import org.w3id.stalinkg.server.Limits;
 import org.w3id.stalinkg.server.ServerSettings;
 
 import com.google.gson.JsonObject;
@@ -55,7 +56,8 @@ class TestLinkedData {
 
     @BeforeAll
     static void start() {
-        ServerSettings settings = ServerSettings.defaults().withHost("127.0.0.1").withPort(0);
+        ServerSettings settings = ServerSettings.defaults().withHost("127.0.0.1").withPort(0)
+                .withLimits(Limits.defaults().withClientBudget(0, 0));
         server = KgServer.build(ProjectFiles.bundledGraph(), ProjectFiles.cannedQueries(), settings).start();
         base = "http://localhost:" + server.getHttpPort() + "/";
     }

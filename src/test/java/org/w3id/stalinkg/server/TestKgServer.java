@@ -49,6 +49,7 @@ class TestKgServer {
     @BeforeAll
     static void start() {
         ServerSettings settings = ServerSettings.defaults().withHost("127.0.0.1").withPort(0)
+                .withLimits(Limits.defaults().withClientBudget(0, 0))
                 .withTimeout(Duration.ofSeconds(2));
         server = KgServer.build(ProjectFiles.bundledGraph(), ProjectFiles.cannedQueries(), settings).start();
         base = "http://127.0.0.1:" + server.getHttpPort();

@@ -1,0 +1,111 @@
+package org.w3id.stalinkg.server;
+
+import java.io.IOException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Admission control for the requests that run queries ({@code /sparql} with a query, {@code /api/NAME}): a bounded
+ * number run at once, and a request that finds no free slot within {@link Limits#queueWait()} is answered 503 with
+ * {@code Retry-After} at once rather than queued; a client over its budget ({@link ClientBudgets}) is answered 429
+ * with {@code Retry-After}. Everything else (pages, static files, the health check) passes untouched, so the
+ * health check answers while every slot is taken.
+ */
+final class AdmissionFilter implements Filter {
+
+    private final Semaphore slots;
+    private final long queueWaitMillis;
+    private final ClientBudgets budgets;
+    private final Counter shed;
+    private final Counter throttled;
+    private final Timer queries;
+
+    AdmissionFilter(Limits limits, MeterRegistry metrics) {
+        this.slots = new Semaphore(limits.maxConcurrentQueries(), true);
+        this.queueWaitMillis = limits.queueWait().toMillis();
+        this.budgets = new ClientBudgets(limits.clientQueryMillisPerMinute(), limits.clientErrorsPerMinute());
+        this.shed = Counter.builder("stalinkg_queries_shed").description("queries refused with 503: no free slot")
+                .register(metrics);
+        this.throttled = Counter.builder("stalinkg_queries_throttled")
+                .description("queries refused with 429: client over budget").register(metrics);
+        this.queries = Timer.builder("stalinkg_queries").description("queries admitted, by their duration")
+                .register(metrics);
+        metrics.gauge("stalinkg_query_slots_free", slots, Semaphore::availablePermits);
+    }
+
+    @Override
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        HttpServletRequest req = (HttpServletRequest) request;
+        HttpServletResponse resp = (HttpServletResponse) response;
+        if (!isQuery(req)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String client = req.getRemoteAddr() + "|" + String.valueOf(req.getHeader("User-Agent"));
+        if (budgets.enabled()) {
+            long wait = budgets.retryAfterSeconds(client);
+            if (wait > 0) {
+                throttled.increment();
+                refuse(resp, 429, wait, "Too many queries or errors from this client in the last minute; "
+                        + "retry after " + wait + " s.");
+                return;
+            }
+        }
+        boolean admitted;
+        try {
+            admitted = slots.tryAcquire(queueWaitMillis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            admitted = false;
+        }
+        if (!admitted) {
+            shed.increment();
+            refuse(resp, 503, 1, "The server is busy: every query slot is taken; retry in a second.");
+            return;
+        }
+        long started = System.nanoTime();
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            slots.release();
+            long nanos = System.nanoTime() - started;
+            queries.record(nanos, TimeUnit.NANOSECONDS);
+            if (budgets.enabled()) {
+                budgets.charge(client, nanos / 1_000_000, resp.getStatus() >= 400);
+            }
+        }
+    }
+
+    /** The requests that run a query: /sparql with a query (not its service description), and /api/NAME. */
+    static boolean isQuery(HttpServletRequest req) {
+        String path = req.getRequestURI();
+        if (path.equals(KgServer.SPARQL_PATH)) {
+            return "POST".equals(req.getMethod()) || req.getQueryString() != null;
+        }
+        if (path.startsWith(KgServer.API_PATH + "/")) {
+            String name = path.substring(KgServer.API_PATH.length() + 1);
+            return !name.isEmpty() && !name.equals("openapi.json") && !name.equals("docs");
+        }
+        return false;
+    }
+
+    private static void refuse(HttpServletResponse resp, int status, long retryAfter, String message)
+            throws IOException {
+        resp.setStatus(status);
+        resp.setHeader("Retry-After", Long.toString(retryAfter));
+        resp.setContentType("text/plain; charset=utf-8");
+        resp.getWriter().write(message + "\n");
+    }
+}

@@ -1,0 +1,118 @@
+package org.w3id.stalinkg.server;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Bounds request bodies: a body larger than {@link Limits#maxBodyBytes()} is refused with 413 before anything reads
+ * it, whether it declares its length or comes in chunks (then at most the limit plus one byte is read). Fuseki
+ * would otherwise read a whole {@code application/sparql-query} body into memory, however large.
+ */
+final class RequestLimitFilter implements Filter {
+
+    private final int maxBodyBytes;
+
+    RequestLimitFilter(int maxBodyBytes) {
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    @Override
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        HttpServletRequest req = (HttpServletRequest) request;
+        HttpServletResponse resp = (HttpServletResponse) response;
+        long declared = req.getContentLengthLong();
+        if (declared > maxBodyBytes) {
+            tooLarge(resp);
+            return;
+        }
+        String type = req.getContentType();
+        boolean form = type != null && type.toLowerCase().startsWith("application/x-www-form-urlencoded");
+        if (declared < 0 && !form && hasBody(req)) {
+            // Chunked: read at most one byte past the limit, then hand the servlet the bytes we read.
+            byte[] body = req.getInputStream().readNBytes(maxBodyBytes + 1);
+            if (body.length > maxBodyBytes) {
+                tooLarge(resp);
+                return;
+            }
+            chain.doFilter(new BufferedBody(req, body), response);
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    private static boolean hasBody(HttpServletRequest req) {
+        String method = req.getMethod();
+        return "POST".equals(method) || "PUT".equals(method) || "PATCH".equals(method);
+    }
+
+    private void tooLarge(HttpServletResponse resp) throws IOException {
+        resp.setStatus(413);
+        resp.setHeader("Connection", "close");
+        resp.setContentType("text/plain; charset=utf-8");
+        resp.getWriter().write("Request body too large: at most " + maxBodyBytes + " bytes.\n");
+    }
+
+    /** A request whose body has been read already. */
+    private static final class BufferedBody extends HttpServletRequestWrapper {
+        private final byte[] body;
+
+        BufferedBody(HttpServletRequest req, byte[] body) {
+            super(req);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            InputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public int read() throws IOException {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    return in.read(b, off, len);
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return body.length == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException("blocking reads only");
+                }
+            };
+        }
+
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
+    }
+}
