@@ -10,7 +10,7 @@ command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk;
 [ -f target/stalin-kg.jar ] || mvn -q package -DskipTests
 work=target/bench; mkdir -p "$work"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-java -jar target/stalin-kg.jar --host 127.0.0.1 --port "$port" > "$work/api-server.log" 2>&1 &
+java -jar target/stalin-kg.jar --host 127.0.0.1 --port "$port" --admin-port -1 > "$work/api-server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT
 until curl -sf -o /dev/null "http://127.0.0.1:$port/\$/ping"; do

@@ -39,7 +39,7 @@ time_to_first_answer() {
 ours=(); base=()
 for i in $(seq "$rounds"); do
   port=$(free_port)
-  ours+=("$(time_to_first_answer /sparql java -jar target/stalin-kg.jar --host 127.0.0.1 --port "$port")")
+  ours+=("$(time_to_first_answer /sparql java -jar target/stalin-kg.jar --host 127.0.0.1 --port "$port" --admin-port -1)")
   port=$(free_port)
   base+=("$(time_to_first_answer /ds/sparql env FUSEKI_BASE="$work/run" java -jar "$stock" --localhost --port "$port" --file "$work/all.ttl" /ds)")
   echo "round $i: stalin-kg ${ours[-1]} ms, stock Fuseki ${base[-1]} ms"

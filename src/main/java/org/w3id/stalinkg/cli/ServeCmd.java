@@ -8,9 +8,14 @@ import org.w3id.stalinkg.api.CannedQueries;
 import org.w3id.stalinkg.api.CannedQueryException;
 import org.w3id.stalinkg.graph.GraphLoadException;
 import org.w3id.stalinkg.graph.KnowledgeGraph;
+import org.w3id.stalinkg.server.AdminServer;
+import org.w3id.stalinkg.server.DataHolder;
 import org.w3id.stalinkg.server.KgServer;
+import org.w3id.stalinkg.server.ServedData;
 import org.w3id.stalinkg.server.ServerSettings;
 
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,29 +43,44 @@ final class ServeCmd implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return run(data, serve.settings(spec.commandLine()), spec.commandLine().getOut(), spec.commandLine().getErr());
+        return run(data, serve.settings(spec.commandLine()), serve.adminPort, spec.commandLine().getOut(),
+                spec.commandLine().getErr());
     }
 
-    /** Loads, starts and blocks until the server stops; returns 1 if the graph cannot be loaded. */
-    static int run(DataOptions data, ServerSettings settings, PrintWriter out, PrintWriter err) {
+    /**
+     * Loads, starts the public server and the loopback admin port (unless {@code adminPort} is negative), and
+     * blocks until the server stops; returns 1 if the data cannot be loaded.
+     */
+    static int run(DataOptions data, ServerSettings settings, int adminPort, PrintWriter out, PrintWriter err) {
         long started = System.nanoTime();
-        KnowledgeGraph kg;
-        CannedQueries queries;
+        ServedData served;
         try {
-            queries = data.queries();
-            kg = data.loader().load();
+            served = load(data);
         } catch (GraphLoadException | CannedQueryException ex) {
             err.println("stalin-kg: not started: " + ex.getMessage());
             err.flush();
             return 1;
         }
-        FusekiServer server = KgServer.build(kg, queries, settings).start();
-        out.printf("stalin-kg: %,d triples served at http://%s:%d%s (started in %d ms)%n", kg.size(),
+        DataHolder holder = new DataHolder(served);
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        FusekiServer server = KgServer.build(holder, settings, metrics).start();
+        out.printf("stalin-kg: %,d triples served at http://%s:%d%s (started in %d ms)%n", served.graph().size(),
                 displayHost(settings.host()), server.getHttpPort(), KgServer.SPARQL_PATH,
                 (System.nanoTime() - started) / 1_000_000);
+        if (adminPort >= 0) {
+            AdminServer admin = new AdminServer(adminPort, holder, () -> load(data), metrics).start();
+            out.printf("stalin-kg: admin port http://127.0.0.1:%d/ (POST /reload, GET /metrics)%n", admin.port());
+        }
         out.flush();
         server.join();
         return 0;
+    }
+
+    /** The data and queries of the project folder, read and checked. */
+    static ServedData load(DataOptions data) {
+        CannedQueries queries = data.queries();
+        KnowledgeGraph kg = data.loader().load();
+        return new ServedData(kg, queries);
     }
 
     private static String displayHost(String host) {

@@ -76,6 +76,11 @@ final class ServeOptions {
             description = "Failed queries one client may cause per minute; beyond, 429 (default: ${DEFAULT-VALUE}).")
     int clientErrors;
 
+    @Option(names = "--admin-port", paramLabel = "N", defaultValue = "3031",
+            description = "Admin port on 127.0.0.1 only (POST /reload, GET /metrics); 0 picks a free one, -1 turns "
+                    + "it off (default: ${DEFAULT-VALUE}).")
+    int adminPort;
+
     /** The limits of the options. */
     Limits limits() {
         Limits d = Limits.defaults();

@@ -37,7 +37,8 @@ public final class StalinKgCmd implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return ServeCmd.run(data, serve.settings(spec.commandLine()), spec.commandLine().getOut(), spec.commandLine().getErr());
+        return ServeCmd.run(data, serve.settings(spec.commandLine()), serve.adminPort, spec.commandLine().getOut(),
+                spec.commandLine().getErr());
     }
 
     /** Runs the command line and exits with its status. */

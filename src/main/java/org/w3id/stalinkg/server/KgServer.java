@@ -68,45 +68,49 @@ public final class KgServer {
 
     /** A server for {@code kg} and its canned queries with {@code settings}, built but not started. */
     public static FusekiServer build(KnowledgeGraph kg, CannedQueries queries, ServerSettings settings) {
-        return build(kg, queries, settings, new SimpleMeterRegistry());
+        return build(new DataHolder(new ServedData(kg, queries)), settings, new SimpleMeterRegistry());
     }
 
     /**
-     * A server as {@link #build(KnowledgeGraph, CannedQueries, ServerSettings)} does, recording its metrics in
+     * A server for the data of {@code holder}, which a reload may swap while it runs, recording its metrics in
      * {@code metrics} (the admin port publishes them).
      */
-    public static FusekiServer build(KnowledgeGraph kg, CannedQueries queries, ServerSettings settings,
-                                     MeterRegistry metrics) {
+    public static FusekiServer build(DataHolder holder, ServerSettings settings, MeterRegistry metrics) {
         ARQ.globalServiceAllowed = false;
         Limits limits = settings.limits();
-        CannedQueryRunner runner = new CannedQueryRunner(kg, limits.apiTimeout(), settings.cacheBytes(),
-                limits.maxRows());
         PublicBase publicBase = new PublicBase(settings.baseUrl());
-        DescriptionServlet descriptions = new DescriptionServlet(kg, publicBase);
+        GenerationalServlet descriptions = new GenerationalServlet(holder,
+                d -> new DescriptionServlet(d.graph(), publicBase));
+        GenerationalServlet ontology = new GenerationalServlet(holder, d -> new OntologyServlet(d.graph(), publicBase));
         FusekiServer.Builder builder = FusekiServer.create()
                 .fusekiModules(FusekiModules.empty())
                 .port(settings.port())
+                // Enough threads that cheap requests (pages, the health check) are not queued behind queries;
+                // how many queries run at once is the admission filter's business.
+                .numServerThreads(8, 128)
                 .enablePing(true)
                 .registerOperation(Operation.Query, WebContent.contentTypeSPARQLQuery,
-                        new ActionQueryOwnData(kg, publicBase, limits))
-                .addDataset(SPARQL_PATH, servedDataset(kg.dataset(), settings))
+                        new ActionQueryOwnData(holder, publicBase, limits))
+                .addDataset(SPARQL_PATH, servedDataset(holder, settings))
                 .addEndpoint(SPARQL_PATH, "", Operation.Query)
                 .addFilter("/*", new AccessLogFilter(metrics))
                 .addFilter("/*", new RequestLimitFilter(limits.maxBodyBytes()))
                 .addFilter("/*", new AdmissionFilter(limits, metrics))
                 .addFilter("/*", new CorsFilter())
-                .addServlet(API_PATH + "/*", new ApiServlet(queries, runner))
-                .addServlet("/webjars/*", new ClasspathServlet(ClasspathServlet.WEBJARS, "public, max-age=31536000, immutable"))
+                .addServlet(API_PATH + "/*", new GenerationalServlet(holder, d -> new ApiServlet(d.queries(),
+                        new CannedQueryRunner(d.graph(), limits.apiTimeout(), settings.cacheBytes(), limits.maxRows()))))
+                .addServlet("/webjars/*", new ClasspathServlet(ClasspathServlet.WEBJARS,
+                        "public, max-age=31536000, immutable"))
                 .addServlet("/static/*", new ClasspathServlet(ClasspathServlet.STATIC, "public, max-age=3600"))
                 .addServlet("/query", new PageServlet("query.mustache"))
                 .addServlet("/timeline", new PageServlet("timeline.mustache"))
                 .addServlet("/id/*", descriptions)
                 .addServlet("/doc/*", descriptions)
-                .addServlet("/context.jsonld", new ContextServlet(kg.ontology(), publicBase))
-                .addServlet(VoidServlet.PATH, new VoidServlet(kg, publicBase))
-                .addServlet("/dumps/*", new DumpServlet(kg))
-                .addServlet("", new HomeServlet(kg));
-        OntologyServlet ontology = new OntologyServlet(kg, publicBase);
+                .addServlet("/context.jsonld", new GenerationalServlet(holder,
+                        d -> new ContextServlet(d.graph().ontology(), publicBase)))
+                .addServlet(VoidServlet.PATH, new GenerationalServlet(holder, d -> new VoidServlet(d.graph(), publicBase)))
+                .addServlet("/dumps/*", new GenerationalServlet(holder, d -> new DumpServlet(d.graph())))
+                .addServlet("", new GenerationalServlet(holder, d -> new HomeServlet(d.graph())));
         builder.addServlet("/ontology", ontology);
         for (LinkedDataFormat f : LinkedDataFormat.values()) {
             builder.addServlet("/ontology." + f.extension(), ontology);
@@ -127,13 +131,18 @@ public final class KgServer {
         return server;
     }
 
-    /** The dataset as served: read-only, with its own context holding the time limit and the SERVICE ban. */
-    private static DatasetGraph servedDataset(DatasetGraph dataset, ServerSettings settings) {
-        Context context = dataset.getContext() == null ? new Context() : dataset.getContext().copy();
-        // "first,overall": the wait for the first result, and the whole run.
-        context.set(ARQ.queryTimeout, settings.limits().firstResultTimeout().toMillis() + ","
-                + settings.timeout().toMillis());
+    /**
+     * The dataset as served: whichever the holder has when a query begins, read-only, with its own context holding
+     * the time limits and the SERVICE ban.
+     */
+    private static DatasetGraph servedDataset(DataHolder holder, ServerSettings settings) {
+        Context context = new Context();
+        // "first,overall": the wait for the first result, and the whole run. Jena arms the overall limit only once
+        // the first result is out, so the wait for the first result must not exceed it.
+        long overall = settings.timeout().toMillis();
+        long first = Math.min(settings.limits().firstResultTimeout().toMillis(), overall);
+        context.set(ARQ.queryTimeout, first + "," + overall);
         context.set(ARQ.httpServiceAllowed, false);
-        return new DatasetGraphReadOnly(dataset, context);
+        return new DatasetGraphReadOnly(new SwitchingDataset(holder, context), context);
     }
 }

@@ -45,7 +45,7 @@ class JarIT {
     @Test
     void jarServesSparqlAndLogs() throws Exception {
         Process p = new ProcessBuilder(JAVA.toString(), "-jar", JAR.toString(),
-                "--host", "127.0.0.1", "--port", "0").redirectErrorStream(true).start();
+                "--host", "127.0.0.1", "--port", "0", "--admin-port", "0").redirectErrorStream(true).start();
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             Pattern served = Pattern.compile("served at http://127\\.0\\.0\\.1:(\\d+)/sparql");
             StringBuilder seen = new StringBuilder();
