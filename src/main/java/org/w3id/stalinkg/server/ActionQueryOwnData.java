@@ -3,9 +3,19 @@ package org.w3id.stalinkg.server;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.jena.fuseki.servlets.ActionErrorException;
 import org.apache.jena.fuseki.servlets.HttpAction;
+import org.apache.jena.sparql.exec.QueryExecResult;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.sparql.core.Prologue;
+import org.apache.jena.sparql.expr.ExprException;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.exec.RowSet;
+import org.apache.jena.sparql.exec.RowSetStream;
 import org.apache.jena.fuseki.servlets.SPARQL_QueryDataset;
 import org.apache.jena.fuseki.servlets.ServletOps;
 import org.apache.jena.query.Query;
@@ -16,7 +26,6 @@ import org.apache.jena.sparql.algebra.op.OpService;
 import org.apache.jena.sparql.algebra.walker.Walker;
 import org.apache.jena.sparql.expr.ExprVisitorBase;
 import org.apache.jena.web.HttpSC;
-import org.w3id.stalinkg.graph.KnowledgeGraph;
 import org.w3id.stalinkg.linkeddata.LinkedDataFormat;
 import org.w3id.stalinkg.linkeddata.PublicBase;
 import org.w3id.stalinkg.linkeddata.ServiceDescriptionLib;
@@ -33,18 +42,27 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 public class ActionQueryOwnData extends SPARQL_QueryDataset {
 
-    private final KnowledgeGraph kg;
+    private final DataHolder holder;
     private final PublicBase base;
     private final Limits limits;
 
     /**
-     * @param kg     and {@code base} describe the service when it is asked with no query
+     * @param holder and {@code base} describe the service when it is asked with no query
      * @param limits the longest query text and the most rows of an answer
      */
-    public ActionQueryOwnData(KnowledgeGraph kg, PublicBase base, Limits limits) {
-        this.kg = kg;
+    public ActionQueryOwnData(DataHolder holder, PublicBase base, Limits limits) {
+        this.holder = holder;
         this.base = base;
         this.limits = limits;
+    }
+
+    /** A request that also carries an update is refused: this endpoint only answers queries. */
+    @Override
+    protected void validateRequest(HttpAction action) {
+        if (action.getRequestParameter("update") != null) {
+            ServletOps.errorBadRequest("'update' is not accepted: this endpoint only answers queries.");
+        }
+        super.validateRequest(action);
     }
 
     /** Refuses a query text longer than the limit before parsing it. */
@@ -54,7 +72,34 @@ public class ActionQueryOwnData extends SPARQL_QueryDataset {
             ServletOps.errorBadRequest("Query text too long: " + queryString.length() + " characters; at most "
                     + limits.maxQueryChars() + ".");
         }
-        super.execute(queryString, action);
+        try {
+            super.execute(queryString, action);
+        } catch (ExprException ex) {
+            // An expression the query itself makes impossible: the client's error, not the server's (Fuseki: 500).
+            ServletOps.errorBadRequest("The query cannot be evaluated: " + ex.getMessage());
+        } catch (StackOverflowError ex) {
+            ServletOps.errorBadRequest("The query is nested too deeply to be evaluated.");
+        } catch (ActionErrorException ex) {
+            // Fuseki sends an error message with a Content-Length counted in characters, not bytes: a parse error
+            // that quotes a non-ASCII character became a 500. Escape such characters (\u00e9) before it is sent.
+            String message = ex.getMessage();
+            if (message != null && !message.chars().allMatch(c -> c < 0x80)) {
+                ServletOps.error(ex.getRC(), asciiOnly(message));
+            }
+            throw ex;
+        }
+    }
+
+    private static String asciiOnly(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        s.chars().forEach(c -> {
+            if (c < 0x80) {
+                sb.append((char) c);
+            } else {
+                sb.append(String.format("\\u%04x", c));
+            }
+        });
+        return sb.toString();
     }
 
     /**
@@ -73,7 +118,7 @@ public class ActionQueryOwnData extends SPARQL_QueryDataset {
             format = LinkedDataFormat.TURTLE;
         }
         String publicBase = base.of(action.getRequest());
-        Graph description = ServiceDescriptionLib.describe(publicBase + "sparql", publicBase, kg);
+        Graph description = ServiceDescriptionLib.describe(publicBase + "sparql", publicBase, holder.current().graph());
         try {
             resp.setStatus(HttpSC.OK_200);
             resp.setHeader("Vary", "Accept");
@@ -90,12 +135,29 @@ public class ActionQueryOwnData extends SPARQL_QueryDataset {
             ServletOps.error(HttpSC.UNPROCESSABLE_ENTITY_422,
                     "SERVICE is not allowed: this endpoint answers from its own data only");
         }
-        // At most maxRows rows (or triples' solutions): a query asking for more, or for everything, is cut there,
-        // and the response says so.
+        // At most maxRows rows: a SELECT asking for more, or for everything, asks for one row more, so that
+        // sendResults can tell whether it was cut; a CONSTRUCT or DESCRIBE gets at most maxRows solutions.
         if (!query.isAskType() && (!query.hasLimit() || query.getLimit() > limits.maxRows())) {
-            query.setLimit(limits.maxRows());
-            action.getResponse().setHeader(Limits.CAPPED_HEADER, "at most " + limits.maxRows() + " rows");
+            query.setLimit(query.isSelectType() ? limits.maxRows() + 1L : limits.maxRows());
         }
+    }
+
+    /** Sends at most maxRows rows of a SELECT; if there were more, says so in {@link Limits#CAPPED_HEADER}. */
+    @Override
+    protected void sendResults(HttpAction action, QueryExecResult result, Prologue prologue) {
+        if (result.isRowSet()) {
+            RowSet rows = result.rowSet();
+            List<Binding> kept = new ArrayList<>();
+            while (rows.hasNext() && kept.size() <= limits.maxRows()) {
+                kept.add(rows.next());
+            }
+            if (kept.size() > limits.maxRows()) {
+                kept.remove(kept.size() - 1);
+                action.getResponse().setHeader(Limits.CAPPED_HEADER, "at most " + limits.maxRows() + " rows");
+            }
+            result = new QueryExecResult(RowSetStream.create(rows.getResultVars(), kept.iterator()));
+        }
+        super.sendResults(action, result, prologue);
     }
 
     /** True if any part of {@code query} is a {@code SERVICE} clause. */

@@ -14,6 +14,7 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 
 /**
  * Admission control for the requests that run queries ({@code /sparql} with a query, {@code /api/NAME}): a bounded
@@ -77,7 +78,7 @@ final class AdmissionFilter implements Filter {
         }
         long started = System.nanoTime();
         try {
-            chain.doFilter(request, response);
+            chain.doFilter(request, new RetryAfterOn503(resp));
         } finally {
             slots.release();
             long nanos = System.nanoTime() - started;
@@ -99,6 +100,40 @@ final class AdmissionFilter implements Filter {
             return !name.isEmpty() && !name.equals("openapi.json") && !name.equals("docs");
         }
         return false;
+    }
+
+    /**
+     * Adds {@code Retry-After} to a 503 that the query itself caused (it ran past its time limit), as to the 503s
+     * of load shedding: a client may try again, with a lighter query.
+     */
+    private static final class RetryAfterOn503 extends HttpServletResponseWrapper {
+        RetryAfterOn503(HttpServletResponse resp) {
+            super(resp);
+        }
+
+        @Override
+        public void setStatus(int sc) {
+            if (sc == 503 && !isCommitted()) {
+                setHeader("Retry-After", "5");
+            }
+            super.setStatus(sc);
+        }
+
+        @Override
+        public void sendError(int sc, String msg) throws IOException {
+            if (sc == 503 && !isCommitted()) {
+                setHeader("Retry-After", "5");
+            }
+            super.sendError(sc, msg);
+        }
+
+        @Override
+        public void sendError(int sc) throws IOException {
+            if (sc == 503 && !isCommitted()) {
+                setHeader("Retry-After", "5");
+            }
+            super.sendError(sc);
+        }
     }
 
     private static void refuse(HttpServletResponse resp, int status, long retryAfter, String message)

@@ -3,6 +3,14 @@ package org.w3id.stalinkg.server;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -38,10 +46,9 @@ final class RequestLimitFilter implements Filter {
             tooLarge(resp);
             return;
         }
-        String type = req.getContentType();
-        boolean form = type != null && type.toLowerCase().startsWith("application/x-www-form-urlencoded");
-        if (declared < 0 && !form && hasBody(req)) {
-            // Chunked: read at most one byte past the limit, then hand the servlet the bytes we read.
+        if (declared < 0 && hasBody(req)) {
+            // Chunked: read at most one byte past the limit, then hand the servlet the bytes we read (and, for a
+            // form, its fields: the container can no longer read them).
             byte[] body = req.getInputStream().readNBytes(maxBodyBytes + 1);
             if (body.length > maxBodyBytes) {
                 tooLarge(resp);
@@ -65,13 +72,60 @@ final class RequestLimitFilter implements Filter {
         resp.getWriter().write("Request body too large: at most " + maxBodyBytes + " bytes.\n");
     }
 
-    /** A request whose body has been read already. */
+    /** A request whose body has been read already; a form's fields come from those bytes. */
     private static final class BufferedBody extends HttpServletRequestWrapper {
         private final byte[] body;
+        private final Map<String, String[]> parameters;
 
         BufferedBody(HttpServletRequest req, byte[] body) {
             super(req);
             this.body = body;
+            String type = req.getContentType();
+            boolean form = type != null && type.toLowerCase().startsWith("application/x-www-form-urlencoded");
+            this.parameters = form ? formParameters(req.getQueryString(), new String(body, StandardCharsets.UTF_8))
+                    : null;
+        }
+
+        private static Map<String, String[]> formParameters(String queryString, String form) {
+            Map<String, List<String>> all = new LinkedHashMap<>();
+            for (String part : new String[] {queryString, form}) {
+                if (part == null || part.isEmpty()) {
+                    continue;
+                }
+                for (String pair : part.split("&")) {
+                    int eq = pair.indexOf('=');
+                    String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                    String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                    all.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+                }
+            }
+            Map<String, String[]> out = new LinkedHashMap<>();
+            all.forEach((k, v) -> out.put(k, v.toArray(String[]::new)));
+            return Collections.unmodifiableMap(out);
+        }
+
+        @Override
+        public Map<String, String[]> getParameterMap() {
+            return parameters != null ? parameters : super.getParameterMap();
+        }
+
+        @Override
+        public String getParameter(String name) {
+            if (parameters == null) {
+                return super.getParameter(name);
+            }
+            String[] values = parameters.get(name);
+            return values == null ? null : values[0];
+        }
+
+        @Override
+        public String[] getParameterValues(String name) {
+            return parameters != null ? parameters.get(name) : super.getParameterValues(name);
+        }
+
+        @Override
+        public Enumeration<String> getParameterNames() {
+            return parameters != null ? Collections.enumeration(parameters.keySet()) : super.getParameterNames();
         }
 
         @Override
