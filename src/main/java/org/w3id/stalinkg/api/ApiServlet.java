@@ -137,6 +137,9 @@ public final class ApiServlet extends HttpServlet {
         }
         CannedQueryRunner.Answer answer = runner.answer(query, bindings, chosen);
         resp.setStatus(200);
+        if (answer.rows() >= 0) {
+            req.setAttribute("org.w3id.stalinkg.rows", answer.rows());
+        }
         if (answer.capped()) {
             resp.setHeader("X-Result-Capped", "at most " + runner.maxRows() + " rows");
         }

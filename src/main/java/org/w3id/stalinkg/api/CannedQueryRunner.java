@@ -55,8 +55,9 @@ public final class CannedQueryRunner {
      * An answer ready to send.
      *
      * @param capped true if the result was cut at the row limit
+     * @param rows   the rows of a SELECT's answer, -1 for other queries
      */
-    public record Answer(byte[] body, String contentType, boolean capped) {}
+    public record Answer(byte[] body, String contentType, boolean capped, int rows) {}
 
     private static final Mustache RESULTS_PAGE =
             new DefaultMustacheFactory("templates").compile("api-results.mustache");
@@ -166,6 +167,7 @@ public final class CannedQueryRunner {
         DatasetGraph dsg = kg.dataset();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         boolean[] capped = {false};
+        int[] rowCount = {-1};
         Query limited = query.query();
         if (!limited.isAskType() && (!limited.hasLimit() || limited.getLimit() > maxRows)) {
             // Ask for one row more than the limit: if it comes, the answer is cut and says so.
@@ -180,7 +182,10 @@ public final class CannedQueryRunner {
                 bindings.forEach((name, value) -> builder.substitution(Var.alloc(name), value));
                 try (QueryExec exec = builder.build()) {
                     if (query.query().isSelectType()) {
-                        RowSet rows = capped(exec.select(), capped);
+                        RowSet selected = exec.select();
+                        List<Binding> kept = capped(selected, capped);
+                        rowCount[0] = kept.size();
+                        RowSet rows = RowSetStream.create(selected.getResultVars(), kept.iterator());
                         if (format == ResultFormat.HTML) {
                             writeHtml(query, bindings, rows, out);
                         } else {
@@ -199,11 +204,11 @@ public final class CannedQueryRunner {
             throw new ApiException(503, "query '" + query.name() + "' timed out after "
                     + timeout.toMillis() / 1000.0 + " s");
         }
-        return new Answer(out.toByteArray(), format.contentType(), capped[0]);
+        return new Answer(out.toByteArray(), format.contentType(), capped[0], rowCount[0]);
     }
 
     /** The first {@code maxRows} rows; sets {@code capped[0]} if there were more. */
-    private RowSet capped(RowSet rows, boolean[] capped) {
+    private List<Binding> capped(RowSet rows, boolean[] capped) {
         List<Binding> kept = new ArrayList<>();
         while (rows.hasNext()) {
             Binding b = rows.next();
@@ -213,7 +218,7 @@ public final class CannedQueryRunner {
             }
             kept.add(b);
         }
-        return RowSetStream.create(rows.getResultVars(), kept.iterator());
+        return kept;
     }
 
     private static void write(RowSet rows, ResultFormat format, ByteArrayOutputStream out) {

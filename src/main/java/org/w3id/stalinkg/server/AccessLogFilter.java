@@ -22,13 +22,17 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * One access-log line per request (logger {@code org.w3id.stalinkg.access}): method, path, status, duration in
- * milliseconds, and for a query a 12-character digest of its text instead of the text, so a line stays short
- * whatever was sent and identical queries can be counted. Also counts requests by status class for the metrics.
+ * milliseconds, the number of result rows when the request ran a SELECT, and for a query a 12-character digest of
+ * its text instead of the text, so a line stays short whatever was sent and identical queries can be counted. Also
+ * counts requests by status class for the metrics.
  * <pre>
- * GET /sparql 200 3 ms query=9f86d081884c
+ * GET /sparql 200 3 ms rows=11 query=9f86d081884c
  * </pre>
  */
-final class AccessLogFilter implements Filter {
+public final class AccessLogFilter implements Filter {
+
+    /** The request attribute in which the code that answers a SELECT leaves its number of rows. */
+    public static final String ROWS_ATTRIBUTE = "org.w3id.stalinkg.rows";
 
     private static final Logger LOG = LoggerFactory.getLogger("org.w3id.stalinkg.access");
 
@@ -53,8 +57,10 @@ final class AccessLogFilter implements Filter {
                     .tag("status", status / 100 + "xx").register(metrics).record(nanos, TimeUnit.NANOSECONDS);
             if (LOG.isInfoEnabled()) {
                 String query = req.getQueryString();
-                LOG.info("{} {} {} {} ms{}", req.getMethod(), printable(req.getRequestURI()), status,
-                        nanos / 1_000_000, query == null ? "" : " query=" + digest(query));
+                Object rows = req.getAttribute(ROWS_ATTRIBUTE);
+                LOG.info("{} {} {} {} ms{}{}", req.getMethod(), printable(req.getRequestURI()), status,
+                        nanos / 1_000_000, rows == null ? "" : " rows=" + rows,
+                        query == null ? "" : " query=" + digest(query));
             }
         }
     }

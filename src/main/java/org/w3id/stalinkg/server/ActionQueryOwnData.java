@@ -155,6 +155,7 @@ public class ActionQueryOwnData extends SPARQL_QueryDataset {
                 kept.remove(kept.size() - 1);
                 action.getResponse().setHeader(Limits.CAPPED_HEADER, "at most " + limits.maxRows() + " rows");
             }
+            action.getRequest().setAttribute(AccessLogFilter.ROWS_ATTRIBUTE, kept.size());
             result = new QueryExecResult(RowSetStream.create(rows.getResultVars(), kept.iterator()));
         }
         super.sendResults(action, result, prologue);
