@@ -6,10 +6,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +17,7 @@ import java.util.stream.Collectors;
 import org.apache.jena.graph.Node;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.w3id.stalinkg.http.HttpLib;
 
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
@@ -131,7 +129,7 @@ public final class ApiServlet extends HttpServlet {
         resp.setHeader("ETag", etag);
         resp.setHeader("Cache-Control", CACHE_CONTROL);
         resp.setHeader("Vary", "Accept");
-        if (notModified(req, etag)) {
+        if (HttpLib.notModified(req, etag)) {
             resp.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;
         }
@@ -168,28 +166,14 @@ public final class ApiServlet extends HttpServlet {
         return accept != null && accept.contains("text/html");
     }
 
-    private static boolean notModified(HttpServletRequest req, String etag) {
-        String ifNoneMatch = req.getHeader("If-None-Match");
-        if (ifNoneMatch == null) {
-            return false;
-        }
-        for (String candidate : ifNoneMatch.split(",")) {
-            String c = candidate.strip();
-            if (c.equals("*") || c.equals(etag) || c.equals("W/" + etag)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private static void sendStatic(HttpServletRequest req, HttpServletResponse resp, String body, String contentType)
             throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        String etag = "\"" + sha256(bytes) + "\"";
+        String etag = HttpLib.etag(bytes);
         resp.setHeader("ETag", etag);
         resp.setHeader("Cache-Control", CACHE_CONTROL);
         resp.setHeader("Vary", "Accept");
-        if (notModified(req, etag)) {
+        if (HttpLib.notModified(req, etag)) {
             resp.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;
         }
@@ -325,11 +309,4 @@ public final class ApiServlet extends HttpServlet {
         return p;
     }
 
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes), 0, 16);
-        } catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException(ex);
-        }
-    }
 }

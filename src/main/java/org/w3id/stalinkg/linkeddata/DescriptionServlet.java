@@ -4,10 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,6 +14,7 @@ import java.util.regex.Pattern;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.riot.RDFDataMgr;
 import org.w3id.stalinkg.graph.KnowledgeGraph;
+import org.w3id.stalinkg.http.HttpLib;
 
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
@@ -99,11 +97,11 @@ public final class DescriptionServlet extends HttpServlet {
             }
         }
         String language = format == LinkedDataFormat.HTML ? language(req) : "";
-        String etag = etag(kg.contentHash(), publicBase, path, format.name(), language);
+        String etag = HttpLib.etag(kg.contentHash(), publicBase, path, format.name(), language);
         resp.setHeader("ETag", etag);
         resp.setHeader("Cache-Control", "public, max-age=3600");
         resp.setHeader("Link", alternates(publicBase, path));
-        if (etag.equals(req.getHeader("If-None-Match"))) {
+        if (HttpLib.notModified(req, etag)) {
             resp.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;
         }
@@ -184,19 +182,6 @@ public final class DescriptionServlet extends HttpServlet {
             }
         }
         return list;
-    }
-
-    private static String etag(String... parts) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (String p : parts) {
-                sha.update(p.getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) 0);
-            }
-            return "\"" + HexFormat.of().formatHex(sha.digest(), 0, 16) + "\"";
-        } catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException(ex);
-        }
     }
 
     private static String escape(String s) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.w3id.stalinkg.graph.KnowledgeGraph;
+import org.w3id.stalinkg.http.HttpLib;
 
 import com.github.mustachejava.DefaultMustacheFactory;
 
@@ -111,7 +112,7 @@ public final class DumpServlet extends HttpServlet {
             String contentType, String disposition) throws IOException {
         resp.setHeader("ETag", etag);
         resp.setHeader("Cache-Control", CACHE_CONTROL);
-        if (notModified(req, etag)) {
+        if (HttpLib.notModified(req, etag)) {
             resp.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;
         }
@@ -124,17 +125,4 @@ public final class DumpServlet extends HttpServlet {
         resp.getOutputStream().write(body);
     }
 
-    private static boolean notModified(HttpServletRequest req, String etag) {
-        String ifNoneMatch = req.getHeader("If-None-Match");
-        if (ifNoneMatch == null) {
-            return false;
-        }
-        for (String candidate : ifNoneMatch.split(",")) {
-            String c = candidate.strip();
-            if (c.equals("*") || c.equals(etag) || c.equals("W/" + etag)) {
-                return true;
-            }
-        }
-        return false;
-    }
 }

@@ -6,13 +6,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +38,7 @@ import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
 import org.w3id.stalinkg.graph.KnowledgeGraph;
 import org.w3id.stalinkg.vocab.SKG;
+import org.w3id.stalinkg.http.HttpLib;
 
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
@@ -139,7 +137,7 @@ public final class OntologyServlet extends HttpServlet {
         }
         resp.setHeader("ETag", answer.etag());
         resp.setHeader("Cache-Control", CACHE_CONTROL);
-        if (notModified(req, answer.etag())) {
+        if (HttpLib.notModified(req, answer.etag())) {
             resp.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;
         }
@@ -160,7 +158,7 @@ public final class OntologyServlet extends HttpServlet {
             template.execute(out, documentation(publicBase));
             body = out.toString().getBytes(StandardCharsets.UTF_8);
         }
-        return new Answer(body, "\"" + sha256(body) + "\"");
+        return new Answer(body, HttpLib.etag(body));
     }
 
     /** The Link header naming every variant; relative, so it holds behind any proxy. */
@@ -419,20 +417,6 @@ public final class OntologyServlet extends HttpServlet {
 
     // --- HTTP ---
 
-    private static boolean notModified(HttpServletRequest req, String etag) {
-        String ifNoneMatch = req.getHeader("If-None-Match");
-        if (ifNoneMatch == null) {
-            return false;
-        }
-        for (String candidate : ifNoneMatch.split(",")) {
-            String c = candidate.strip();
-            if (c.equals("*") || c.equals(etag) || c.equals("W/" + etag)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private static void sendText(HttpServletResponse resp, int status, String message) throws IOException {
         byte[] bytes = message.getBytes(StandardCharsets.UTF_8);
         resp.setStatus(status);
@@ -441,11 +425,4 @@ public final class OntologyServlet extends HttpServlet {
         resp.getOutputStream().write(bytes);
     }
 
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes), 0, 16);
-        } catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException(ex);
-        }
-    }
 }
