@@ -1,8 +1,11 @@
 package org.w3id.stalinkg.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 
 import org.w3id.stalinkg.api.CannedQueries;
+import org.w3id.stalinkg.graph.GraphLoadException;
+import org.w3id.stalinkg.graph.KnowledgeGraph;
 import org.w3id.stalinkg.graph.KnowledgeGraphLoader;
 
 import picocli.CommandLine.Option;
@@ -16,6 +19,17 @@ final class DataOptions {
 
     KnowledgeGraphLoader loader() {
         return KnowledgeGraphLoader.forProject(root);
+    }
+
+    /** The graph, or null after telling {@code err} every problem that stops it loading. */
+    KnowledgeGraph graphOrExplain(PrintWriter err) {
+        try {
+            return loader().load();
+        } catch (GraphLoadException ex) {
+            err.println("stalin-kg: invalid: " + ex.getMessage());
+            err.flush();
+            return null;
+        }
     }
 
     /** The canned queries of {@code root/queries}; CannedQueryException naming each malformed file. */

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.w3id.stalinkg.graph.GraphLoadException;
 import org.w3id.stalinkg.graph.KnowledgeGraph;
 import org.w3id.stalinkg.linkeddata.DumpLib;
 
@@ -40,12 +39,8 @@ public final class DumpCmd implements Callable<Integer> {
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        KnowledgeGraph kg;
-        try {
-            kg = data.loader().load();
-        } catch (GraphLoadException ex) {
-            err.println("stalin-kg: invalid: " + ex.getMessage());
-            err.flush();
+        KnowledgeGraph kg = data.graphOrExplain(err);
+        if (kg == null) {
             return 1;
         }
         Map<String, byte[]> files = DumpLib.write(kg, out);

@@ -17,7 +17,6 @@ import org.apache.jena.query.Syntax;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.system.Txn;
-import org.w3id.stalinkg.graph.GraphLoadException;
 import org.w3id.stalinkg.graph.KnowledgeGraph;
 import org.w3id.stalinkg.graph.ProvenanceLib;
 
@@ -48,12 +47,8 @@ final class StatsCmd implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        KnowledgeGraph kg;
-        try {
-            kg = data.loader().load();
-        } catch (GraphLoadException ex) {
-            err.println("stalin-kg: invalid: " + ex.getMessage());
-            err.flush();
+        KnowledgeGraph kg = data.graphOrExplain(err);
+        if (kg == null) {
             return 1;
         }
         Path coverageFile = data.root.resolve(COVERAGE_QUERY);
