@@ -1,0 +1,257 @@
+#!/usr/bin/env bash
+# Our jar against stock Apache Jena Fuseki 5.6.0 on the same triples, and both against a static-file ceiling, in one
+# run on this machine: start-up time to the first answered query, resident memory, latency (p50/p99 of sequential
+# requests) and throughput (wrk) of ad-hoc SPARQL queries sent with the same text to both, and of our canned queries.
+# Prints a table of ratios at the end and writes it to target/bench/compare.txt.
+#   bench/compare.sh [SECONDS_PER_WRK_RUN]     (default 5; run from the project root; 73 wrk runs, ~7 min at 5 s)
+#   REQUESTS=N (default 200) sequential requests per latency measurement, WARMUP=N (default 20) uncounted before them.
+# Builds the jar and fetches stock Fuseki if they are missing; installs wrk and nginx (Debian packages) if missing.
+# The two servers are started one at a time (so neither start-up competes with the other for the CPUs), then both
+# stay up and are loaded alternately, one at a time, query by query; wrk runs on the same 2 cores as the server.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-5}
+requests=${REQUESTS:-200}
+warmup=${WARMUP:-20}
+work=target/bench
+results="$work/compare-results.jsonl"
+lib=bench/lib/compare.py
+sparql_json='application/sparql-results+json'
+mkdir -p "$work"
+: > "$results"
+
+# ------------------------------------------------------------------------------------------------ processes we start
+pids=()
+stop_all() {
+  local pid i
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do
+    for i in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done   # at most 10 s each
+    kill -9 "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  done
+}
+trap stop_all EXIT
+trap 'exit 130' INT TERM
+
+die() { echo "compare.sh: $*" >&2; exit 1; }
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+urlencode() { python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1], safe=""))' "$1"; }
+meta() { python3 "$lib" meta "$1" "$2" >> "$results"; }
+rss_mib() { awk -v k="$2:" '$1 == k { printf "%.1f", $2 / 1024 }' "/proc/$1/status"; }
+
+# ------------------------------------------------------------------------------------------------------ 1. prepare
+prepare() {
+  [ -f target/stalin-kg.jar ] || mvn -q package -DskipTests
+  stock_jar="$work/jena-fuseki-server-5.6.0.jar"
+  if [ ! -f "$stock_jar" ]; then
+    mvn -q dependency:copy -Dartifact=org.apache.jena:jena-fuseki-server:5.6.0 -DoutputDirectory="$work"
+  fi
+  # Stock Fuseki gets the same files as one Turtle document (prefixes may be redeclared in Turtle).
+  cat ontology/stalin-kg.ttl data/*.ttl > "$work/all.ttl"
+  command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
+  # nginx for the ceiling; if it cannot be installed, ceiling() falls back to Python's threading HTTP server.
+  command -v nginx >/dev/null || { apt-get update -qq && apt-get install -y -qq nginx >/dev/null; } || true
+}
+
+# ------------------------------------------------------------------ 2. start-up to first answer, memory after start
+# start_timed PATH LOG COMMAND...: starts COMMAND, polls the count-of-triples query on PATH every 10 ms and sets
+# started_pid and started_ms (milliseconds from process start to the first 200 answer).
+count_query='SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'
+start_timed() {
+  local path=$1 log=$2; shift 2
+  local start end pid i url
+  url="http://127.0.0.1:$port$path?query=$(urlencode "$count_query")"
+  start=$(date +%s%N)
+  "$@" > "$log" 2>&1 &
+  pid=$!
+  pids+=("$pid")
+  for i in $(seq 12000); do   # at most about 2 minutes
+    curl -sf -o /dev/null "$url" && break
+    kill -0 "$pid" 2>/dev/null || { cat "$log" >&2; die "server died: $*"; }
+    sleep 0.01
+  done
+  curl -sf -o /dev/null "$url" || die "no answer from $url"
+  end=$(date +%s%N)
+  started_pid=$pid
+  started_ms=$(( (end - start) / 1000000 ))
+}
+
+start_servers() {
+  port=$(free_port); ours_port=$port
+  start_timed /sparql "$work/compare-ours.log" \
+    java -jar target/stalin-kg.jar --host 127.0.0.1 --port "$port" --admin-port -1 --client-query-seconds 0
+  ours_pid=$started_pid
+  meta start_ours "$started_ms"; meta rss_start_ours "$(rss_mib "$ours_pid" VmRSS)"
+  echo "stalin-kg: first answer after $started_ms ms, VmRSS $(rss_mib "$ours_pid" VmRSS) MiB"
+
+  port=$(free_port); stock_port=$port
+  start_timed /ds/sparql "$work/compare-stock.log" \
+    env FUSEKI_BASE="$work/run" java -jar "$stock_jar" --localhost --port "$port" --file "$work/all.ttl" /ds
+  stock_pid=$started_pid
+  meta start_stock "$started_ms"; meta rss_start_stock "$(rss_mib "$stock_pid" VmRSS)"
+  echo "stock Fuseki: first answer after $started_ms ms, VmRSS $(rss_mib "$stock_pid" VmRSS) MiB"
+  ours="http://127.0.0.1:$ours_port"
+  stock="http://127.0.0.1:$stock_port"
+}
+
+# ------------------------------------------------------------------------------------------------------ measuring
+# measure_latency SERVER GROUP QUERY URL [ACCEPT]: p50/p99 of REQUESTS sequential GETs on one keep-alive connection,
+# and the answer's rows and digest, appended to the results.
+measure_latency() {
+  local json
+  json=$(WARMUP=$warmup python3 "$lib" latency "$4" "$requests" "${5:-}")
+  printf '{"kind":"latency","server":"%s","group":"%s","query":"%s",%s\n' "$1" "$2" "$3" "${json#\{}" >> "$results"
+  echo "  latency $1 $3: $json"
+}
+
+# measure_wrk SERVER QUERY CONNECTIONS URL [ACCEPT]: requests per second with wrk for SECONDS (2 threads; 1 for one
+# connection), the non-2xx answers and socket errors counted apart.
+measure_wrk() {
+  local threads=2 out json
+  [ "$3" -ge 2 ] || threads=1
+  if [ -n "${5:-}" ]; then
+    out=$(wrk -t"$threads" -c"$3" -d"${seconds}s" --timeout 10s -H "Accept: $5" "$4")
+  else
+    out=$(wrk -t"$threads" -c"$3" -d"${seconds}s" --timeout 10s "$4")
+  fi
+  json=$(python3 "$lib" wrk <<< "$out")
+  printf '{"kind":"wrk","server":"%s","query":"%s","conns":%d,%s\n' "$1" "$2" "$3" "${json#\{}" >> "$results"
+  echo "  wrk $1 $2 c=$3: $json"
+}
+
+# ---------------------------------------------------------------------------- 3. ad-hoc queries, ours and stock
+# The same text to both engines. Stock Fuseki has no inference, so these stay on asserted triples; where our derived
+# triples (inferred types, skg:startYear, ...) still change an answer, the table's "same answer" column says so.
+prefixes='PREFIX skg: <https://w3id.org/stalin-kg/ontology#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> '
+adhoc_names=(count-triples facts-of-iri two-hop count-per-predicate date-range label-search)
+declare -A adhoc_text=(
+  [count-triples]="$count_query"
+  [facts-of-iri]='SELECT ?p ?o WHERE { <https://w3id.org/stalin-kg/id/policy/great-purge> ?p ?o }'
+  [two-hop]="$prefixes"'SELECT ?policy ?outcome ?region WHERE {
+    ?policy skg:ledTo ?outcome . ?outcome skg:affectedRegion ?region .
+    FILTER(STRSTARTS(STR(?policy), "https://w3id.org/stalin-kg/id/policy/")) } ORDER BY ?policy ?outcome ?region'
+  [count-per-predicate]='SELECT ?p (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?p ORDER BY DESC(?n) ?p'
+  [date-range]="$prefixes"'SELECT ?s ?date WHERE { ?s skg:startDate ?date . BIND(SUBSTR(STR(?date), 1, 4) AS ?y)
+    FILTER(?y >= "1930" && ?y <= "1935") } ORDER BY ?date ?s'
+  [label-search]="$prefixes"'SELECT DISTINCT ?s ?l WHERE { ?s rdfs:label ?l
+    FILTER(CONTAINS(LCASE(STR(?l)), "famine")) } ORDER BY ?s ?l'
+)
+
+adhoc() {
+  local name enc c
+  # Warm-up, not recorded: both JVMs keep getting faster for tens of seconds of load (JIT), so before measuring,
+  # each ad-hoc query runs for SECONDS with wrk at 8 connections on each server.
+  echo "warm-up: every ad-hoc query for $seconds s on each server"
+  for name in "${adhoc_names[@]}"; do
+    enc=$(urlencode "${adhoc_text[$name]}")
+    wrk -t2 -c8 -d"${seconds}s" -H "Accept: $sparql_json" "$ours/sparql?query=$enc" > /dev/null
+    wrk -t2 -c8 -d"${seconds}s" -H "Accept: $sparql_json" "$stock/ds/sparql?query=$enc" > /dev/null
+  done
+  for name in "${adhoc_names[@]}"; do
+    echo "ad-hoc query $name"
+    enc=$(urlencode "${adhoc_text[$name]}")
+    curl -sf -o /dev/null -H "Accept: $sparql_json" "$ours/sparql?query=$enc" || die "ours refuses $name"
+    curl -sf -o /dev/null -H "Accept: $sparql_json" "$stock/ds/sparql?query=$enc" || die "stock refuses $name"
+    measure_latency ours sparql "$name" "$ours/sparql?query=$enc" "$sparql_json"
+    measure_latency stock sparql "$name" "$stock/ds/sparql?query=$enc" "$sparql_json"
+    for c in 1 8 64; do
+      measure_wrk ours "$name" "$c" "$ours/sparql?query=$enc" "$sparql_json"
+      measure_wrk stock "$name" "$c" "$stock/ds/sparql?query=$enc" "$sparql_json"
+    done
+  done
+}
+
+# ------------------------------------------------------------------------------- 4. canned queries (ours only)
+# GET /api/NAME with the example parameters from /api?format=json, in the query's default format (no Accept), so
+# every answer after the first comes from the answer cache. The ceiling's query is also run at 1 and 64 connections.
+ceiling_query=policies-for-goal
+canned() {
+  local example name c
+  mapfile -t examples < <(curl -sf "$ours/api?format=json" \
+    | python3 -c 'import json, sys; [print(q["example"]) for q in json.load(sys.stdin)["queries"]]')
+  [ "${#examples[@]}" -gt 0 ] || die "no canned queries listed at $ours/api?format=json"
+  for example in "${examples[@]}"; do
+    name=${example#/api/}; name=${name%%\?*}
+    echo "canned query $example"
+    curl -sf -o /dev/null "$ours$example" || die "ours refuses $example"
+    measure_latency ours api "$name" "$ours$example"
+    if [ "$name" = "$ceiling_query" ]; then
+      ceiling_example=$example
+      for c in 1 8 64; do measure_wrk ours "$name" "$c" "$ours$example"; done
+    else
+      measure_wrk ours "$name" 8 "$ours$example"
+    fi
+  done
+}
+
+# -------------------------------------------------------------------------------------------------- 5. ceiling
+# The exact bytes of one canned answer in a file, served by nginx (Debian's, a temporary configuration on a free
+# loopback port, 2 workers, no access log, keep-alive without a request limit) at 1, 8 and 64 connections.
+ceiling() {
+  local dir="$PWD/$work/ceiling" cport server c i
+  rm -rf "$dir"; mkdir -p "$dir/www" "$dir/tmp"
+  curl -sf "$ours$ceiling_example" > "$dir/www/answer.json" || die "cannot fetch $ceiling_example"
+  cport=$(free_port)
+  if command -v nginx >/dev/null; then
+    cat > "$dir/nginx.conf" <<EOF
+worker_processes 2;
+daemon off;
+pid $dir/nginx.pid;
+error_log $dir/error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  keepalive_requests 10000000;
+  keepalive_timeout 65;
+  default_type application/sparql-results+json;
+  client_body_temp_path $dir/tmp/body;
+  proxy_temp_path $dir/tmp/proxy;
+  fastcgi_temp_path $dir/tmp/fastcgi;
+  uwsgi_temp_path $dir/tmp/uwsgi;
+  scgi_temp_path $dir/tmp/scgi;
+  server { listen 127.0.0.1:$cport; root $dir/www; }
+}
+EOF
+    nginx -p "$dir" -e "$dir/error.log" -c "$dir/nginx.conf" > "$dir/nginx.out" 2>&1 &
+    pids+=("$!")
+    server="nginx $(nginx -v 2>&1 | sed 's|.*/||') (Debian), 2 workers,"
+  else
+    python3 -m http.server --bind 127.0.0.1 --directory "$dir/www" "$cport" > "$dir/http.server.log" 2>&1 &
+    pids+=("$!")
+    server="python3 -m http.server (nginx could not be installed: a low ceiling)"
+  fi
+  for i in $(seq 100); do curl -sf -o /dev/null "http://127.0.0.1:$cport/answer.json" && break; sleep 0.1; done
+  cmp -s <(curl -sf "http://127.0.0.1:$cport/answer.json") "$dir/www/answer.json" || die "the ceiling server is not serving the answer"
+  meta ceiling "$server serving the $(stat -c %s "$dir/www/answer.json") bytes of $ceiling_example"
+  echo "ceiling: $server"
+  for c in 1 8 64; do measure_wrk ceiling ceiling "$c" "http://127.0.0.1:$cport/answer.json"; done
+}
+
+# ----------------------------------------------------------------------------------------------------- 6. report
+main() {
+  prepare
+  meta date "$(date -u '+%Y-%m-%d %H:%M UTC')"
+  meta nproc "$(nproc)"
+  meta mem "$(free -g | awk '/^Mem:/ { print "free -g: " $2 " GiB total, " $7 " GiB available" }')"
+  meta java "$(java -version 2>&1 | head -1)"
+  meta seconds "$seconds"; meta requests "$requests"; meta warmup "$warmup"
+  start_servers
+  adhoc
+  canned
+  # Memory at the end of the load: both servers have served every request they will get.
+  meta rss_end_ours "$(rss_mib "$ours_pid" VmRSS)"; meta hwm_end_ours "$(rss_mib "$ours_pid" VmHWM)"
+  meta rss_end_stock "$(rss_mib "$stock_pid" VmRSS)"; meta hwm_end_stock "$(rss_mib "$stock_pid" VmHWM)"
+  # Shed and throttled answers, from our access log (wrk counts them only as non-2xx).
+  meta ours_503 "$(grep -cE ' (GET|POST) [^ ]+ 503 ' "$work/compare-ours.log" || true)"
+  meta ours_429 "$(grep -cE ' (GET|POST) [^ ]+ 429 ' "$work/compare-ours.log" || true)"
+  ceiling
+  echo
+  python3 "$lib" report "$results" | tee "$work/compare.txt"
+  echo
+  echo "written to $work/compare.txt (raw measurements: $results)"
+}
+
+main
