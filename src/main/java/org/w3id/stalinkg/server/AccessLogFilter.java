@@ -36,10 +36,14 @@ public final class AccessLogFilter implements Filter {
 
     private static final Logger LOG = LoggerFactory.getLogger("org.w3id.stalinkg.access");
 
-    private final MeterRegistry metrics;
+    /** One timer per status class (1xx to 5xx), registered once: not a registry lookup per request. */
+    private final Timer[] byStatusClass = new Timer[6];
 
     AccessLogFilter(MeterRegistry metrics) {
-        this.metrics = metrics;
+        for (int c = 1; c <= 5; c++) {
+            byStatusClass[c] = Timer.builder("stalinkg_http_requests").description("HTTP requests by status class")
+                    .tag("status", c + "xx").register(metrics);
+        }
     }
 
     @Override
@@ -53,8 +57,7 @@ public final class AccessLogFilter implements Filter {
         } finally {
             long nanos = System.nanoTime() - started;
             int status = resp.getStatus();
-            Timer.builder("stalinkg_http_requests").description("HTTP requests by status class")
-                    .tag("status", status / 100 + "xx").register(metrics).record(nanos, TimeUnit.NANOSECONDS);
+            byStatusClass[Math.max(1, Math.min(5, status / 100))].record(nanos, TimeUnit.NANOSECONDS);
             if (LOG.isInfoEnabled()) {
                 String query = req.getQueryString();
                 Object rows = req.getAttribute(ROWS_ATTRIBUTE);
