@@ -31,6 +31,12 @@ final class ServeOptions {
                     + "(default: ${DEFAULT-VALUE}).")
     long cacheMb;
 
+    @Option(names = "--sparql-cache-mb", paramLabel = "MIB",
+            defaultValue = "" + ServerSettings.DEFAULT_SPARQL_CACHE_MB,
+            description = "Memory for answers of /sparql kept to be sent again when the same query comes back, in "
+                    + "MiB; 0 turns the cache off (default: ${DEFAULT-VALUE}).")
+    long sparqlCacheMb;
+
     @Option(names = "--base-url", paramLabel = "URL",
             description = "Public base URL of this deployment, ending in /, under which linked-data documents "
                     + "name things (https://w3id.org/stalin-kg/ for the canonical deployment); by default each "
@@ -94,10 +100,10 @@ final class ServeOptions {
     ServerSettings settings(CommandLine commandLine) {
         try {
             return new ServerSettings(host, port, Duration.ofMillis(Math.round(timeoutSeconds * 1000)),
-                    cacheMb * 1024L * 1024L, baseUrl, limits());
+                    cacheMb * 1024L * 1024L, sparqlCacheMb * 1024L * 1024L, baseUrl, limits());
         } catch (IllegalArgumentException ex) {
             throw new ParameterException(commandLine, ex.getMessage().replace("Illegal port", "Illegal --port")
-                    .replace("Illegal timeout", "Illegal --timeout").replace("Illegal cache size", "Illegal --cache-mb")
+                    .replace("Illegal timeout", "Illegal --timeout").replace("Illegal cache size", "Illegal --cache-mb or --sparql-cache-mb")
                     .replace("Illegal base URL", "Illegal --base-url")
                     .replace("Illegal limits", "Illegal limit (check the --max-* and --client-* options)"));
         }

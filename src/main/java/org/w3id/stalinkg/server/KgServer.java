@@ -95,8 +95,11 @@ public final class KgServer {
                 .addEndpoint(SPARQL_PATH, "", Operation.Query)
                 .addFilter("/*", new AccessLogFilter(metrics))
                 .addFilter("/*", new RequestLimitFilter(limits.maxBodyBytes()))
-                .addFilter("/*", new AdmissionFilter(limits, metrics))
                 .addFilter("/*", new CorsFilter())
+                // Before admission: an answer sent again from memory costs no query slot and cannot be shed.
+                .addFilter(SPARQL_PATH, new SparqlAnswerCache(holder, settings.sparqlCacheBytes(),
+                        limits.maxBodyBytes(), metrics))
+                .addFilter("/*", new AdmissionFilter(limits, metrics))
                 .addServlet(API_PATH + "/*", new GenerationalServlet(holder, d -> new ApiServlet(d.queries(),
                         new CannedQueryRunner(d.graph(), limits.apiTimeout(), settings.cacheBytes(), limits.maxRows()))))
                 .addServlet("/webjars/*", new ClasspathServlet(ClasspathServlet.WEBJARS,

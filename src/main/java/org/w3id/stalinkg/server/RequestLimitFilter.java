@@ -73,7 +73,7 @@ final class RequestLimitFilter implements Filter {
     }
 
     /** A request whose body has been read already; a form's fields come from those bytes. */
-    private static final class BufferedBody extends HttpServletRequestWrapper {
+    static final class BufferedBody extends HttpServletRequestWrapper {
         private final byte[] body;
         private final Map<String, String[]> parameters;
 
