@@ -1,5 +1,6 @@
 package org.w3id.stalinkg.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
@@ -43,7 +44,8 @@ final class ServeCmd implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return run(data, serve.settings(spec.commandLine()), serve.adminPort, spec.commandLine().getOut(),
+        return run(data, serve.settings(spec.commandLine()), serve.adminPort, serve.exitAfterWarmUp,
+                spec.commandLine().getOut(),
                 spec.commandLine().getErr());
     }
 
@@ -51,7 +53,8 @@ final class ServeCmd implements Callable<Integer> {
      * Loads, starts the public server and the loopback admin port (unless {@code adminPort} is negative), and
      * blocks until the server stops; returns 1 if the data cannot be loaded.
      */
-    static int run(DataOptions data, ServerSettings settings, int adminPort, PrintWriter out, PrintWriter err) {
+    static int run(DataOptions data, ServerSettings settings, int adminPort, boolean exitAfterWarmUp, PrintWriter out,
+            PrintWriter err) {
         long started = System.nanoTime();
         ServedData served;
         try {
@@ -67,6 +70,22 @@ final class ServeCmd implements Callable<Integer> {
         out.printf("stalin-kg: %,d triples served at http://%s:%d%s (started in %d ms)%n", served.graph().size(),
                 displayHost(settings.host()), server.getHttpPort(), KgServer.SPARQL_PATH,
                 (System.nanoTime() - started) / 1_000_000);
+        if (exitAfterWarmUp) {
+            try {
+                int failed = WarmUp.run(server.getHttpPort());
+                out.printf("stalin-kg: warm-up done (%d request(s) failed), stopping%n", failed);
+                return failed == 0 ? 0 : 1;
+            } catch (IOException ex) {
+                err.println("stalin-kg: warm-up failed: " + ex.getMessage());
+                return 1;
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                return 1;
+            } finally {
+                out.flush();
+                server.stop();
+            }
+        }
         if (adminPort >= 0) {
             AdminServer admin = new AdminServer(adminPort, holder, () -> load(data), metrics).start();
             out.printf("stalin-kg: admin port http://127.0.0.1:%d/ (POST /reload, GET /metrics)%n", admin.port());

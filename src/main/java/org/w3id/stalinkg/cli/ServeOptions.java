@@ -87,6 +87,11 @@ final class ServeOptions {
                     + "it off (default: ${DEFAULT-VALUE}).")
     int adminPort;
 
+    @Option(names = "--exit-after-warm-up", hidden = true,
+            description = "Send one request of each kind to the started server, then stop (the build's class-data "
+                    + "sharing training run).")
+    boolean exitAfterWarmUp;
+
     /** The limits of the options. */
     Limits limits() {
         Limits d = Limits.defaults();

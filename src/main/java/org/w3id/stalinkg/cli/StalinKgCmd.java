@@ -37,7 +37,8 @@ public final class StalinKgCmd implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return ServeCmd.run(data, serve.settings(spec.commandLine()), serve.adminPort, spec.commandLine().getOut(),
+        return ServeCmd.run(data, serve.settings(spec.commandLine()), serve.adminPort, serve.exitAfterWarmUp,
+                spec.commandLine().getOut(),
                 spec.commandLine().getErr());
     }
 
