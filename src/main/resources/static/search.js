@@ -1,5 +1,5 @@
 // stalin-kg: the search box. Turns every <form data-search> holding an <input type="search"> into an ARIA
-// combobox that suggests things from /api/search as you type (from 2 characters, debounced); Enter or a click
+// combobox that suggests things from /search (the full-text index) as you type (from 2 characters, debounced); Enter or a click
 // opens the thing's page. Without JavaScript the form is a plain GET of /api/search?text=...
 "use strict";
 
@@ -138,7 +138,7 @@
     async function fetchSuggestions(text) {
       if (controller) controller.abort();
       controller = new AbortController();
-      const url = "/api/search?format=json&text=" + encodeURIComponent(text);
+      const url = "/search?text=" + encodeURIComponent(text);
       try {
         const resp = await fetch(url, { signal: controller.signal, headers: { Accept: "application/json" } });
         if (!resp.ok) throw new Error("HTTP " + resp.status);

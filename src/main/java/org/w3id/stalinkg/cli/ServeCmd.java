@@ -3,6 +3,7 @@ package org.w3id.stalinkg.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.w3id.stalinkg.api.CannedQueries;
@@ -67,6 +68,8 @@ final class ServeCmd implements Callable<Integer> {
         DataHolder holder = new DataHolder(served);
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         FusekiServer server = KgServer.build(holder, settings, metrics).start();
+        // The full-text index is not needed for the first answer: built in the background once the server is up.
+        CompletableFuture.runAsync(served.graph()::labelIndex);
         out.printf("stalin-kg: %,d triples served at http://%s:%d%s (started in %d ms)%n", served.graph().size(),
                 displayHost(settings.host()), server.getHttpPort(), KgServer.SPARQL_PATH,
                 (System.nanoTime() - started) / 1_000_000);

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
+import org.apache.jena.query.text.TextIndex;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.RowSet;
@@ -37,6 +38,7 @@ public final class KnowledgeGraph {
     private final Graph ontology;
     private final Map<Path, Long> triplesPerFile;
     private final String contentHash;
+    private volatile TextIndex labelIndex;
 
     KnowledgeGraph(DatasetGraph dataset, Graph ontology, Map<Path, Long> triplesPerFile, String contentHash) {
         this.dataset = dataset;
@@ -59,6 +61,24 @@ public final class KnowledgeGraph {
      */
     public DatasetGraph dataset() {
         return dataset;
+    }
+
+    /**
+     * The full-text index of the names in the graph ({@link LabelIndex}), built on first use (it is not needed to
+     * start answering) and then kept.
+     */
+    public TextIndex labelIndex() {
+        TextIndex index = labelIndex;
+        if (index == null) {
+            synchronized (this) {
+                index = labelIndex;
+                if (index == null) {
+                    index = LabelIndex.build(dataset);
+                    labelIndex = index;
+                }
+            }
+        }
+        return index;
     }
 
     /** The ontology alone (the files of {@code ontology/}, shapes excepted), read-only, with its prefixes. */

@@ -19,6 +19,9 @@ import org.apache.jena.sparql.exec.RowSetStream;
 import org.apache.jena.fuseki.servlets.SPARQL_QueryDataset;
 import org.apache.jena.fuseki.servlets.ServletOps;
 import org.apache.jena.query.Query;
+import org.apache.jena.query.text.TextQuery;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.algebra.Algebra;
 import org.apache.jena.sparql.algebra.Op;
 import org.apache.jena.sparql.algebra.OpVisitorBase;
@@ -41,6 +44,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * form the same way.
  */
 public class ActionQueryOwnData extends SPARQL_QueryDataset {
+
+    private static final String USES_TEXT_INDEX = "org.w3id.stalinkg.usesTextIndex";
 
     private final DataHolder holder;
     private final PublicBase base;
@@ -72,6 +77,8 @@ public class ActionQueryOwnData extends SPARQL_QueryDataset {
             ServletOps.errorBadRequest("Query text too long: " + queryString.length() + " characters; at most "
                     + limits.maxQueryChars() + ".");
         }
+        // Only a query that names jena-text's namespace needs the index (built on first use, not at start-up).
+        action.getRequest().setAttribute(USES_TEXT_INDEX, queryString.contains(TextQuery.NS));
         try {
             super.execute(queryString, action);
         } catch (ExprException ex) {
@@ -159,6 +166,19 @@ public class ActionQueryOwnData extends SPARQL_QueryDataset {
             result = new QueryExecResult(RowSetStream.create(rows.getResultVars(), kept.iterator()));
         }
         super.sendResults(action, result, prologue);
+    }
+
+    /**
+     * Fuseki's query execution, with the full-text index of the data being served, so that jena-text's
+     * {@code text:query} finds it ({@link org.w3id.stalinkg.graph.LabelIndex}).
+     */
+    @Override
+    protected QueryExec createQueryExec(HttpAction action, Query query, DatasetGraph dataset) {
+        QueryExec exec = super.createQueryExec(action, query, dataset);
+        if (Boolean.TRUE.equals(action.getRequest().getAttribute(USES_TEXT_INDEX))) {
+            exec.getContext().set(TextQuery.textIndex, holder.current().graph().labelIndex());
+        }
+        return exec;
     }
 
     /** True if any part of {@code query} is a {@code SERVICE} clause. */

@@ -14,6 +14,7 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.w3id.stalinkg.api.ApiServlet;
 import org.w3id.stalinkg.api.CannedQueries;
 import org.w3id.stalinkg.api.CannedQueryRunner;
+import org.w3id.stalinkg.api.SearchServlet;
 import org.w3id.stalinkg.graph.KnowledgeGraph;
 import org.w3id.stalinkg.linkeddata.ContextServlet;
 import org.w3id.stalinkg.linkeddata.DescriptionServlet;
@@ -57,6 +58,9 @@ public final class KgServer {
 
     /** The canned-query API: {@code /api}, {@code /api/NAME}, {@code /api/openapi.json}, {@code /api/docs}. */
     public static final String API_PATH = "/api";
+
+    /** The search box's search, through the full-text index. */
+    public static final String SEARCH_PATH = "/search";
 
     /** The health check: answers 200 while the server is up. */
     public static final String PING_PATH = "/$/ping";
@@ -102,6 +106,8 @@ public final class KgServer {
                 .addFilter("/*", new AdmissionFilter(limits, metrics))
                 .addServlet(API_PATH + "/*", new GenerationalServlet(holder, d -> new ApiServlet(d.queries(),
                         new CannedQueryRunner(d.graph(), limits.apiTimeout(), settings.cacheBytes(), limits.maxRows()))))
+                .addServlet(SEARCH_PATH, new GenerationalServlet(holder,
+                        d -> new SearchServlet(d.graph(), limits.apiTimeout())))
                 .addServlet("/webjars/*", new ClasspathServlet(ClasspathServlet.WEBJARS,
                         "public, max-age=31536000, immutable"))
                 .addServlet("/static/*", new ClasspathServlet(ClasspathServlet.STATIC, "public, max-age=3600"))
