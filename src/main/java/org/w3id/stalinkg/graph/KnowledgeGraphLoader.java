@@ -106,17 +106,36 @@ public final class KnowledgeGraphLoader {
         List<String> problems = new ArrayList<>();
         Graph asserted = GraphFactory.createDefaultGraph();
         Graph ontology = GraphFactory.createDefaultGraph();
+        ExecutorService workers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
+        try {
+            return load(files, workers, started, triplesPerFile, problems, asserted, ontology);
+        } finally {
+            workers.shutdownNow();
+        }
+    }
+
+    private KnowledgeGraph load(List<Path> files, ExecutorService workers, long started, Map<Path, Long> triplesPerFile,
+                                List<String> problems, Graph asserted, Graph ontology) {
+        // Every file parsed into a graph of its own, side by side; then added in load order (prefixes too).
+        List<Future<Parsed>> parsed = new ArrayList<>();
         for (Path file : files) {
+            parsed.add(workers.submit(() -> {
+                Graph one = GraphFactory.createDefaultGraph();
+                long triples = parseInto(file, one);
+                return new Parsed(one, triples);
+            }));
+        }
+        for (int i = 0; i < files.size(); i++) {
+            Path file = files.get(i);
             try {
+                Parsed p = result(parsed.get(i));
+                Graph one = p.graph();
+                triplesPerFile.put(file, p.triples());
                 if (file.getParent().equals(folders.get(0))) {
                     // The first folder is the ontology: kept apart too, to be served as one document.
-                    Graph one = GraphFactory.createDefaultGraph();
-                    triplesPerFile.put(file, parseInto(file, one));
                     GraphUtil.addInto(ontology, one);
-                    GraphUtil.addInto(asserted, one);
-                } else {
-                    triplesPerFile.put(file, parseInto(file, asserted));
                 }
+                GraphUtil.addInto(asserted, one);
             } catch (GraphLoadException ex) {
                 problems.addAll(ex.problems());
             }
@@ -134,20 +153,14 @@ public final class KnowledgeGraphLoader {
         long parseMs = (validationStarted - started) / 1_000_000;
         // Validation and inference only read the checked graph: they run side by side, on every core.
         long[] inferenceMs = new long[1];
-        ExecutorService workers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
-        Graph entailed;
-        try {
-            Future<Graph> inference = workers.submit(() -> {
-                long t = System.nanoTime();
-                Graph g = InferenceLib.entailments(checked);
-                inferenceMs[0] = (System.nanoTime() - t) / 1_000_000;
-                return g;
-            });
-            validate(checked, workers);
-            entailed = result(inference);
-        } finally {
-            workers.shutdownNow();
-        }
+        Future<Graph> inference = workers.submit(() -> {
+            long t = System.nanoTime();
+            Graph g = InferenceLib.entailments(checked);
+            inferenceMs[0] = (System.nanoTime() - t) / 1_000_000;
+            return g;
+        });
+        validate(checked, workers);
+        Graph entailed = result(inference);
         long validationMs = (System.nanoTime() - validationStarted) / 1_000_000;
         GraphUtil.addInto(derived, entailed);
         DatasetGraph dsg = DatasetGraphFactory.createTxnMem();
@@ -165,6 +178,9 @@ public final class KnowledgeGraphLoader {
                 (System.nanoTime() - started) / 1_000_000, parseMs, validationMs, inferenceMs[0]);
         return kg;
     }
+
+    /** One file's triples and how many statements the parser read (duplicates included). */
+    private record Parsed(Graph graph, long triples) {}
 
     /** SHA-256 over every loaded file's name and bytes, in load order: the served data is a function of these. */
     private static String contentHash(List<Path> files) {
