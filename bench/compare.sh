@@ -5,12 +5,20 @@
 # Prints a table of ratios at the end and writes it to target/bench/compare.txt.
 #   bench/compare.sh [SECONDS_PER_WRK_RUN]     (default 5; run from the project root; 73 wrk runs, ~7 min at 5 s)
 #   REQUESTS=N (default 200) sequential requests per latency measurement, WARMUP=N (default 20) uncounted before them.
+#   SCALE=N (default 1): both servers get the curated graph scaled N times by `stalin-kg generate` (synthetic
+#   copies), ours with HEAP (default 256m at scale 1, 4g above) instead of the README's -Xmx.
+# Ours is started with the README's run command (its java part, with the same JVM options), plus a loopback port,
+# no admin port and no per-client budget (wrk is one client). Each ad-hoc query is measured three ways: ours as a
+# client sees it (a repeated query is answered from the answer cache), ours evaluating it every time ("ours fresh":
+# the request carries Cache-Control: no-cache) and stock Fuseki. label-search-index asks ours through the full-text
+# index (text:query) and stock Fuseki by the FILTER scan of label-search: the same answer, two ways.
 # Builds the jar and fetches stock Fuseki if they are missing; installs wrk and nginx (Debian packages) if missing.
 # The two servers are started one at a time (so neither start-up competes with the other for the CPUs), then both
 # stay up and are loaded alternately, one at a time, query by query; wrk runs on the same 2 cores as the server.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-5}
+scale=${SCALE:-1}
 requests=${REQUESTS:-200}
 warmup=${WARMUP:-20}
 work=target/bench
@@ -47,8 +55,20 @@ prepare() {
   if [ ! -f "$stock_jar" ]; then
     mvn -q dependency:copy -Dartifact=org.apache.jena:jena-fuseki-server:5.6.0 -DoutputDirectory="$work"
   fi
+  root=.
+  if [ "$scale" -gt 1 ]; then
+    root="$work/scale-$scale"
+    [ -d "$root/data" ] || java -jar target/stalin-kg.jar generate --scale "$scale" --out "$root" > /dev/null
+  fi
   # Stock Fuseki gets the same files as one Turtle document (prefixes may be redeclared in Turtle).
-  cat ontology/stalin-kg.ttl data/*.ttl > "$work/all.ttl"
+  cat "$root"/ontology/stalin-kg.ttl "$root"/data/*.ttl > "$work/all.ttl"
+  # Our run command, as the README gives it: the part after "&&" on the line after "Run the service".
+  read -r -a ours_cmd < <(awk '/^Run the service/ { f = 1 } f && /-jar target\/stalin-kg.jar/ { sub(/.*&& */, ""); print; exit }' README.md)
+  [ "${#ours_cmd[@]}" -gt 2 ] || die "no run command found in README.md"
+  heap=${HEAP:-$([ "$scale" -gt 1 ] && echo 4g || echo 256m)}
+  for i in "${!ours_cmd[@]}"; do
+    case "${ours_cmd[$i]}" in -Xmx*) ours_cmd[$i]="-Xmx$heap" ;; esac
+  done
   command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
   # nginx for the ceiling; if it cannot be installed, ceiling() falls back to Python's threading HTTP server.
   command -v nginx >/dev/null || { apt-get update -qq && apt-get install -y -qq nginx >/dev/null; } || true
@@ -80,7 +100,7 @@ start_timed() {
 start_servers() {
   port=$(free_port); ours_port=$port
   start_timed /sparql "$work/compare-ours.log" \
-    java -jar target/stalin-kg.jar --host 127.0.0.1 --port "$port" --admin-port -1 --client-query-seconds 0
+    "${ours_cmd[@]}" --root "$root" --host 127.0.0.1 --port "$port" --admin-port -1 --client-query-seconds 0
   ours_pid=$started_pid
   meta start_ours "$started_ms"; meta rss_start_ours "$(rss_mib "$ours_pid" VmRSS)"
   echo "stalin-kg: first answer after $started_ms ms, VmRSS $(rss_mib "$ours_pid" VmRSS) MiB"
@@ -99,8 +119,9 @@ start_servers() {
 # measure_latency SERVER GROUP QUERY URL [ACCEPT]: p50/p99 of REQUESTS sequential GETs on one keep-alive connection,
 # and the answer's rows and digest, appended to the results.
 measure_latency() {
-  local json
-  json=$(WARMUP=$warmup python3 "$lib" latency "$4" "$requests" "${5:-}")
+  local json fresh=
+  [ "$1" = ours-fresh ] && fresh=1
+  json=$(FRESH=$fresh WARMUP=$warmup python3 "$lib" latency "$4" "$requests" "${5:-}")
   printf '{"kind":"latency","server":"%s","group":"%s","query":"%s",%s\n' "$1" "$2" "$3" "${json#\{}" >> "$results"
   echo "  latency $1 $3: $json"
 }
@@ -108,13 +129,11 @@ measure_latency() {
 # measure_wrk SERVER QUERY CONNECTIONS URL [ACCEPT]: requests per second with wrk for SECONDS (2 threads; 1 for one
 # connection), the non-2xx answers and socket errors counted apart.
 measure_wrk() {
-  local threads=2 out json
+  local threads=2 out json args=()
   [ "$3" -ge 2 ] || threads=1
-  if [ -n "${5:-}" ]; then
-    out=$(wrk -t"$threads" -c"$3" -d"${seconds}s" --timeout 10s -H "Accept: $5" "$4")
-  else
-    out=$(wrk -t"$threads" -c"$3" -d"${seconds}s" --timeout 10s "$4")
-  fi
+  [ -n "${5:-}" ] && args+=(-H "Accept: $5")
+  [ "$1" = ours-fresh ] && args+=(-H "Cache-Control: no-cache")
+  out=$(wrk -t"$threads" -c"$3" -d"${seconds}s" --timeout 10s "${args[@]}" "$4")
   json=$(python3 "$lib" wrk <<< "$out")
   printf '{"kind":"wrk","server":"%s","query":"%s","conns":%d,%s\n' "$1" "$2" "$3" "${json#\{}" >> "$results"
   echo "  wrk $1 $2 c=$3: $json"
@@ -124,7 +143,7 @@ measure_wrk() {
 # The same text to both engines. Stock Fuseki has no inference, so these stay on asserted triples; where our derived
 # triples (inferred types, skg:startYear, ...) still change an answer, the table's "same answer" column says so.
 prefixes='PREFIX skg: <https://w3id.org/stalin-kg/ontology#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> '
-adhoc_names=(count-triples facts-of-iri two-hop count-per-predicate date-range label-search)
+adhoc_names=(count-triples facts-of-iri two-hop count-per-predicate date-range label-search label-search-index)
 declare -A adhoc_text=(
   [count-triples]="$count_query"
   [facts-of-iri]='SELECT ?p ?o WHERE { <https://w3id.org/stalin-kg/id/policy/great-purge> ?p ?o }'
@@ -134,9 +153,14 @@ declare -A adhoc_text=(
   [count-per-predicate]='SELECT ?p (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?p ORDER BY DESC(?n) ?p'
   [date-range]="$prefixes"'SELECT ?s ?date WHERE { ?s skg:startDate ?date . BIND(SUBSTR(STR(?date), 1, 4) AS ?y)
     FILTER(?y >= "1930" && ?y <= "1935") } ORDER BY ?date ?s'
-  [label-search]="$prefixes"'SELECT DISTINCT ?s ?l WHERE { ?s rdfs:label ?l
+  [label-search]="$prefixes"'PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+    SELECT DISTINCT ?s ?l WHERE { ?s rdfs:label|skos:altLabel ?l
     FILTER(CONTAINS(LCASE(STR(?l)), "famine")) } ORDER BY ?s ?l'
+  [label-search-index]='PREFIX text: <http://jena.apache.org/text#>
+    SELECT DISTINCT ?s ?l WHERE { (?s ?score ?l) text:query ("famine*" 1000000) } ORDER BY ?s ?l'
 )
+# What stock Fuseki is asked instead (it has no text index): the FILTER scan.
+declare -A stock_text=([label-search-index]="${adhoc_text[label-search]}")
 
 adhoc() {
   local name enc c
@@ -145,19 +169,23 @@ adhoc() {
   echo "warm-up: every ad-hoc query for $seconds s on each server"
   for name in "${adhoc_names[@]}"; do
     enc=$(urlencode "${adhoc_text[$name]}")
-    wrk -t2 -c8 -d"${seconds}s" -H "Accept: $sparql_json" "$ours/sparql?query=$enc" > /dev/null
-    wrk -t2 -c8 -d"${seconds}s" -H "Accept: $sparql_json" "$stock/ds/sparql?query=$enc" > /dev/null
+    senc=$(urlencode "${stock_text[$name]:-${adhoc_text[$name]}}")
+    wrk -t2 -c8 -d"${seconds}s" -H "Accept: $sparql_json" -H "Cache-Control: no-cache" "$ours/sparql?query=$enc" > /dev/null
+    wrk -t2 -c8 -d"${seconds}s" -H "Accept: $sparql_json" "$stock/ds/sparql?query=$senc" > /dev/null
   done
   for name in "${adhoc_names[@]}"; do
     echo "ad-hoc query $name"
     enc=$(urlencode "${adhoc_text[$name]}")
+    senc=$(urlencode "${stock_text[$name]:-${adhoc_text[$name]}}")
     curl -sf -o /dev/null -H "Accept: $sparql_json" "$ours/sparql?query=$enc" || die "ours refuses $name"
-    curl -sf -o /dev/null -H "Accept: $sparql_json" "$stock/ds/sparql?query=$enc" || die "stock refuses $name"
+    curl -sf -o /dev/null -H "Accept: $sparql_json" "$stock/ds/sparql?query=$senc" || die "stock refuses $name"
     measure_latency ours sparql "$name" "$ours/sparql?query=$enc" "$sparql_json"
-    measure_latency stock sparql "$name" "$stock/ds/sparql?query=$enc" "$sparql_json"
+    measure_latency ours-fresh sparql "$name" "$ours/sparql?query=$enc" "$sparql_json"
+    measure_latency stock sparql "$name" "$stock/ds/sparql?query=$senc" "$sparql_json"
     for c in 1 8 64; do
       measure_wrk ours "$name" "$c" "$ours/sparql?query=$enc" "$sparql_json"
-      measure_wrk stock "$name" "$c" "$stock/ds/sparql?query=$enc" "$sparql_json"
+      measure_wrk ours-fresh "$name" "$c" "$ours/sparql?query=$enc" "$sparql_json"
+      measure_wrk stock "$name" "$c" "$stock/ds/sparql?query=$senc" "$sparql_json"
     done
   done
 }
@@ -237,7 +265,8 @@ main() {
   meta nproc "$(nproc)"
   meta mem "$(free -g | awk '/^Mem:/ { print "free -g: " $2 " GiB total, " $7 " GiB available" }')"
   meta java "$(java -version 2>&1 | head -1)"
-  meta seconds "$seconds"; meta requests "$requests"; meta warmup "$warmup"
+  meta seconds "$seconds"; meta requests "$requests"; meta warmup "$warmup"; meta scale "$scale"
+  meta ours_cmd "${ours_cmd[*]}"
   start_servers
   adhoc
   canned

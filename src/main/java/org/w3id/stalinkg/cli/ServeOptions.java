@@ -31,11 +31,11 @@ final class ServeOptions {
                     + "(default: ${DEFAULT-VALUE}).")
     long cacheMb;
 
-    @Option(names = "--sparql-cache-mb", paramLabel = "MIB",
-            defaultValue = "" + ServerSettings.DEFAULT_SPARQL_CACHE_MB,
-            description = "Memory for answers of /sparql kept to be sent again when the same query comes back, in "
-                    + "MiB; 0 turns the cache off (default: ${DEFAULT-VALUE}).")
-    long sparqlCacheMb;
+    @Option(names = "--answer-cache-mb", paramLabel = "MIB",
+            defaultValue = "" + ServerSettings.DEFAULT_ANSWER_CACHE_MB,
+            description = "Memory for answers of /sparql, and again for linked-data documents, kept to be sent again "
+                    + "when the same request comes back, in MiB; 0 turns them off (default: ${DEFAULT-VALUE}).")
+    long answerCacheMb;
 
     @Option(names = "--base-url", paramLabel = "URL",
             description = "Public base URL of this deployment, ending in /, under which linked-data documents "
@@ -105,10 +105,11 @@ final class ServeOptions {
     ServerSettings settings(CommandLine commandLine) {
         try {
             return new ServerSettings(host, port, Duration.ofMillis(Math.round(timeoutSeconds * 1000)),
-                    cacheMb * 1024L * 1024L, sparqlCacheMb * 1024L * 1024L, baseUrl, limits());
+                    cacheMb * 1024L * 1024L, answerCacheMb * 1024L * 1024L, baseUrl, limits());
         } catch (IllegalArgumentException ex) {
             throw new ParameterException(commandLine, ex.getMessage().replace("Illegal port", "Illegal --port")
-                    .replace("Illegal timeout", "Illegal --timeout").replace("Illegal cache size", "Illegal --cache-mb or --sparql-cache-mb")
+                    .replace("Illegal timeout", "Illegal --timeout")
+                    .replace("Illegal cache size", "Illegal --cache-mb or --answer-cache-mb")
                     .replace("Illegal base URL", "Illegal --base-url")
                     .replace("Illegal limits", "Illegal limit (check the --max-* and --client-* options)"));
         }

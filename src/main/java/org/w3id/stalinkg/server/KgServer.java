@@ -101,8 +101,9 @@ public final class KgServer {
                 .addFilter("/*", new RequestLimitFilter(limits.maxBodyBytes()))
                 .addFilter("/*", new CorsFilter())
                 // Before admission: an answer sent again from memory costs no query slot and cannot be shed.
-                .addFilter(SPARQL_PATH, new SparqlAnswerCache(holder, settings.sparqlCacheBytes(),
+                .addFilter(SPARQL_PATH, AnswerCache.forSparql(holder, settings.answerCacheBytes(),
                         limits.maxBodyBytes(), metrics))
+                .addFilter("/doc/*", AnswerCache.forDocuments(holder, settings.answerCacheBytes(), metrics))
                 .addFilter("/*", new AdmissionFilter(limits, metrics))
                 .addServlet(API_PATH + "/*", new GenerationalServlet(holder, d -> new ApiServlet(d.queries(),
                         new CannedQueryRunner(d.graph(), limits.apiTimeout(), settings.cacheBytes(), limits.maxRows()))))

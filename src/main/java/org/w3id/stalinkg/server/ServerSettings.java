@@ -12,12 +12,13 @@ import java.util.Objects;
  * @param timeout the longest a SPARQL query may run before it is cut off (default 30 s); a client's
  *                {@code timeout} parameter can only shorten it
  * @param cacheBytes the most bytes of canned-query answers kept in memory (default 64 MiB; 0 for no cache)
- * @param sparqlCacheBytes the most bytes of {@code /sparql} answers kept in memory (default 32 MiB; 0 for none)
+ * @param answerCacheBytes the most bytes of {@code /sparql} answers, and again of linked-data documents, kept in
+ *                memory to be sent again (default 32 MiB each; 0 for none)
  * @param baseUrl the public base URL of this deployment, ending in "/", under which linked-data responses name
  *                things; null (the default) to take it from each request's Host
  * @param limits  what a client may ask: see {@link Limits}
  */
-public record ServerSettings(String host, int port, Duration timeout, long cacheBytes, long sparqlCacheBytes,
+public record ServerSettings(String host, int port, Duration timeout, long cacheBytes, long answerCacheBytes,
                              String baseUrl, Limits limits) {
 
     /** The default port, as stock Fuseki's. */
@@ -32,8 +33,8 @@ public record ServerSettings(String host, int port, Duration timeout, long cache
     /** The default size of the canned-query answer cache, in MiB. */
     public static final int DEFAULT_CACHE_MB = 64;
 
-    /** The default size of the SPARQL answer cache, in MiB. */
-    public static final int DEFAULT_SPARQL_CACHE_MB = 32;
+    /** The default size of each answer cache ({@code /sparql}, {@code /doc}), in MiB. */
+    public static final int DEFAULT_ANSWER_CACHE_MB = 32;
 
     public ServerSettings {
         Objects.requireNonNull(host, "host");
@@ -48,42 +49,43 @@ public record ServerSettings(String host, int port, Duration timeout, long cache
         if (baseUrl != null && !baseUrl.matches("https?://[^\\s/?#]+(/[^\\s?#]*)?/")) {
             throw new IllegalArgumentException("Illegal base URL=" + baseUrl + " : must be http(s)://host/path/ ending in /");
         }
-        if (cacheBytes < 0 || sparqlCacheBytes < 0) {
+        if (cacheBytes < 0 || answerCacheBytes < 0) {
             throw new IllegalArgumentException("Illegal cache size=" + cacheBytes + " : must be 0 or more");
         }
     }
 
-    /** The defaults: every interface, port 3030, 30 s, 64 MiB of canned-query cache and 32 MiB of SPARQL cache, {@link Limits#defaults()}. */
+    /** The defaults: every interface, port 3030, 30 s, 64 MiB of canned-query cache, 32 MiB for each
+     * answer cache, {@link Limits#defaults()}. */
     public static ServerSettings defaults() {
         return new ServerSettings(DEFAULT_HOST, DEFAULT_PORT, DEFAULT_TIMEOUT, DEFAULT_CACHE_MB * 1024L * 1024L,
-                DEFAULT_SPARQL_CACHE_MB * 1024L * 1024L, null, Limits.defaults());
+                DEFAULT_ANSWER_CACHE_MB * 1024L * 1024L, null, Limits.defaults());
     }
 
     public ServerSettings withPort(int newPort) {
-        return new ServerSettings(host, newPort, timeout, cacheBytes, sparqlCacheBytes, baseUrl, limits);
+        return new ServerSettings(host, newPort, timeout, cacheBytes, answerCacheBytes, baseUrl, limits);
     }
 
     public ServerSettings withHost(String newHost) {
-        return new ServerSettings(newHost, port, timeout, cacheBytes, sparqlCacheBytes, baseUrl, limits);
+        return new ServerSettings(newHost, port, timeout, cacheBytes, answerCacheBytes, baseUrl, limits);
     }
 
     public ServerSettings withTimeout(Duration newTimeout) {
-        return new ServerSettings(host, port, newTimeout, cacheBytes, sparqlCacheBytes, baseUrl, limits);
+        return new ServerSettings(host, port, newTimeout, cacheBytes, answerCacheBytes, baseUrl, limits);
     }
 
     public ServerSettings withCacheBytes(long newCacheBytes) {
-        return new ServerSettings(host, port, timeout, newCacheBytes, sparqlCacheBytes, baseUrl, limits);
+        return new ServerSettings(host, port, timeout, newCacheBytes, answerCacheBytes, baseUrl, limits);
     }
 
-    public ServerSettings withSparqlCacheBytes(long newSparqlCacheBytes) {
-        return new ServerSettings(host, port, timeout, cacheBytes, newSparqlCacheBytes, baseUrl, limits);
+    public ServerSettings withAnswerCacheBytes(long newAnswerCacheBytes) {
+        return new ServerSettings(host, port, timeout, cacheBytes, newAnswerCacheBytes, baseUrl, limits);
     }
 
     public ServerSettings withLimits(Limits newLimits) {
-        return new ServerSettings(host, port, timeout, cacheBytes, sparqlCacheBytes, baseUrl, newLimits);
+        return new ServerSettings(host, port, timeout, cacheBytes, answerCacheBytes, baseUrl, newLimits);
     }
 
     public ServerSettings withBaseUrl(String newBaseUrl) {
-        return new ServerSettings(host, port, timeout, cacheBytes, sparqlCacheBytes, newBaseUrl, limits);
+        return new ServerSettings(host, port, timeout, cacheBytes, answerCacheBytes, newBaseUrl, limits);
     }
 }

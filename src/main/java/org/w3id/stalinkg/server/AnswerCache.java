@@ -4,6 +4,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 import org.w3id.stalinkg.http.HttpLib;
 
@@ -24,21 +28,23 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 
 /**
- * Answers of the SPARQL endpoint kept in memory and sent again, byte for byte, when the same request comes back.
- * The data never changes while it is served (a reload swaps it whole), so an answer is a function of the data's
- * {@linkplain org.w3id.stalinkg.graph.KnowledgeGraph#contentHash() content hash}, the request (the URL's query
- * string, and for a POST its body and content type) and its {@code Accept} header; those make the key. A repeated
- * query then costs neither parsing, nor evaluation, nor writing the results: this is where most of a small query's
- * time goes in Fuseki.
+ * Answers kept in memory and sent again, byte for byte, when the same request comes back: for the SPARQL endpoint
+ * ({@link #forSparql}) and the linked-data documents ({@link #forDocuments}). The data never changes while it is
+ * served (a reload swaps it whole), so an answer is a function of the data's
+ * {@linkplain org.w3id.stalinkg.graph.KnowledgeGraph#contentHash() content hash}, the request (path, query string,
+ * and for a POST its body and content type) and the headers the answer varies with ({@code Accept}, and for
+ * documents {@code Accept-Language} and {@code Host}, from which a document names its links); those make the key.
+ * A repeated query then costs neither parsing, nor evaluation, nor writing the results, and a repeated page
+ * neither describing nor rendering.
  * <p>
- * Only complete {@code 200} answers up to {@link #MAX_ENTRY_BYTES} are kept: a larger answer, an error, a time-out
- * and anything sent while a reload swapped the data pass through unkept. A kept answer carries a strong
- * {@code ETag} (SHA-256 of its bytes), so {@code If-None-Match} gets {@code 304}, and a {@code Content-Length}.
- * A request with {@code Cache-Control: no-cache} is evaluated afresh (its answer then replaces the kept one).
- * The cache is bounded by bytes (Caffeine, least recently and frequently used out first) and can be switched off
- * with a size of 0.
+ * Only complete {@code 200} answers up to {@link #MAX_ENTRY_BYTES} are kept, with the headers they were sent with:
+ * a larger answer, an error, a redirect, a time-out and anything answered while a reload swapped the data pass
+ * through unkept. A kept answer has a strong {@code ETag} (the one it was sent with, or SHA-256 of its bytes), so
+ * {@code If-None-Match} gets {@code 304}, and a {@code Content-Length}. A request with
+ * {@code Cache-Control: no-cache} is answered afresh (and its answer replaces the kept one). The cache is bounded by
+ * bytes (Caffeine, least recently and frequently used out first) and can be switched off with a size of 0.
  */
-final class SparqlAnswerCache implements Filter {
+final class AnswerCache implements Filter {
 
     /** The largest answer kept. */
     static final int MAX_ENTRY_BYTES = 1024 * 1024;
@@ -46,38 +52,66 @@ final class SparqlAnswerCache implements Filter {
     /** The response header that tells whether the answer came from the cache: {@code hit} or {@code miss}. */
     static final String CACHE_HEADER = "X-Cache";
 
-    /** How long clients and proxies may reuse a kept answer without asking again: as the canned queries' answers. */
-    static final String CACHE_CONTROL = "public, max-age=3600";
+    /** How long clients and proxies may reuse a kept SPARQL answer without asking again: as a canned answer. */
+    static final String SPARQL_CACHE_CONTROL = "public, max-age=3600";
 
-    private record Key(String data, String method, String contentType, String request, String accept) {
+    /** Headers not kept with an answer: the container's own, per connection or per request, or set by filters. */
+    private static final Set<String> NOT_KEPT = Set.of("date", "content-length",
+            "transfer-encoding", "connection", "keep-alive", "server", "fuseki-request-id", "pragma", "etag",
+            "content-type", CACHE_HEADER.toLowerCase(Locale.ROOT));
+
+    private record Key(String data, String method, String contentType, String request, String varying) {
         int weight() {
-            return 2 * (data.length() + request.length() + accept.length() + contentType.length()) + 64;
+            return 2 * (data.length() + request.length() + varying.length() + contentType.length()) + 64;
         }
     }
 
-    private record Answer(String contentType, String capped, byte[] body, String etag) {}
+    /** A kept answer: its type, the other headers it was sent with (name, value, name, value...), bytes, ETag. */
+    private record Answer(String contentType, List<String> headers, byte[] body, String etag) {
+        int weight() {
+            return body.length + headers.stream().mapToInt(h -> 2 * h.length() + 16).sum();
+        }
+    }
 
     private final DataHolder holder;
     private final Cache<Key, Answer> answers;
     private final int maxBodyBytes;
+    private final boolean sparql;
+    private final List<String> varyingHeaders;
     private final Counter hits;
     private final Counter misses;
 
-    /**
-     * @param maxBytes    the most bytes of answers kept; 0 keeps none
-     * @param maxBodyBytes the largest request body read for a key (the request limit filter refused larger ones)
-     */
-    SparqlAnswerCache(DataHolder holder, long maxBytes, int maxBodyBytes, MeterRegistry metrics) {
+    private AnswerCache(DataHolder holder, long maxBytes, int maxBodyBytes, boolean sparql, List<String> varyingHeaders,
+                        String what, MeterRegistry metrics) {
         this.holder = holder;
         this.maxBodyBytes = maxBodyBytes;
+        this.sparql = sparql;
+        this.varyingHeaders = varyingHeaders;
         this.answers = maxBytes <= 0 ? null : Caffeine.newBuilder()
                 .maximumWeight(maxBytes)
-                .<Key, Answer>weigher((k, a) -> k.weight() + a.body().length)
+                .<Key, Answer>weigher((k, a) -> k.weight() + a.weight())
                 .build();
-        this.hits = Counter.builder("stalinkg_sparql_cache_hits").description("SPARQL answers sent from the cache")
-                .register(metrics);
-        this.misses = Counter.builder("stalinkg_sparql_cache_misses")
-                .description("SPARQL queries evaluated (not in the cache)").register(metrics);
+        this.hits = Counter.builder("stalinkg_answer_cache_hits").tag("for", what)
+                .description("answers sent from the cache").register(metrics);
+        this.misses = Counter.builder("stalinkg_answer_cache_misses").tag("for", what)
+                .description("answers made afresh (not in the cache)").register(metrics);
+    }
+
+    /**
+     * For {@code /sparql}: GET with a query, and POST (query body or form); keyed on Accept. A kept answer may be
+     * reused by clients for an hour (Fuseki's own answers forbid storing).
+     *
+     * @param maxBytes     the most bytes of answers kept; 0 keeps none
+     * @param maxBodyBytes the largest request body read for a key (the request limit filter refused larger ones)
+     */
+    static AnswerCache forSparql(DataHolder holder, long maxBytes, int maxBodyBytes, MeterRegistry metrics) {
+        return new AnswerCache(holder, maxBytes, maxBodyBytes, true, List.of("Accept"), "sparql", metrics);
+    }
+
+    /** For the linked-data documents ({@code /doc/...}): GET, keyed on Accept, Accept-Language and Host. */
+    static AnswerCache forDocuments(DataHolder holder, long maxBytes, MeterRegistry metrics) {
+        return new AnswerCache(holder, maxBytes, 0, false, List.of("Accept", "Accept-Language", "Host"), "documents",
+                metrics);
     }
 
     @Override
@@ -94,12 +128,13 @@ final class SparqlAnswerCache implements Filter {
         String contentType = "";
         if ("GET".equals(method)) {
             String queryString = req.getQueryString();
-            if (queryString == null || !(queryString.startsWith("query=") || queryString.contains("&query="))) {
+            if (sparql && (queryString == null
+                    || !(queryString.startsWith("query=") || queryString.contains("&query=")))) {
                 chain.doFilter(request, response);   // the service description, or an error
                 return;
             }
-            request1 = queryString;
-        } else if ("POST".equals(method)) {
+            request1 = req.getRequestURI() + "?" + (queryString == null ? "" : queryString);
+        } else if (sparql && "POST".equals(method)) {
             if (req.getContentLengthLong() > maxBodyBytes) {
                 chain.doFilter(request, response);
                 return;
@@ -117,9 +152,12 @@ final class SparqlAnswerCache implements Filter {
             chain.doFilter(request, response);
             return;
         }
-        String accept = req.getHeader("Accept");
+        StringBuilder varying = new StringBuilder();
+        for (String h : varyingHeaders) {
+            varying.append(String.valueOf(req.getHeader(h))).append('\n');
+        }
         String data = holder.current().graph().contentHash();
-        Key key = new Key(data, method, contentType, request1, accept == null ? "" : accept);
+        Key key = new Key(data, method, contentType, request1, varying.toString());
         String cacheControl = req.getHeader("Cache-Control");
         boolean fresh = cacheControl != null && cacheControl.contains("no-cache");
         Answer kept = fresh ? null : answers.getIfPresent(key);
@@ -141,17 +179,19 @@ final class SparqlAnswerCache implements Filter {
         send(req, resp, answer, "miss");
     }
 
-    private static void send(HttpServletRequest req, HttpServletResponse resp, Answer answer, String how)
+    private void send(HttpServletRequest req, HttpServletResponse resp, Answer answer, String how)
             throws IOException {
-        resp.setHeader("ETag", answer.etag());
-        resp.setHeader("Vary", "Accept");
-        // Fuseki marks every answer no-store; a kept answer is valid as long as the data, like a canned one.
-        resp.setHeader("Cache-Control", CACHE_CONTROL);
-        resp.setHeader("Pragma", null);
-        resp.setHeader(CACHE_HEADER, how);
-        if (answer.capped() != null) {
-            resp.setHeader(Limits.CAPPED_HEADER, answer.capped());
+        for (int i = 0; i < answer.headers().size(); i += 2) {
+            resp.setHeader(answer.headers().get(i), answer.headers().get(i + 1));
         }
+        resp.setHeader("ETag", answer.etag());
+        if (sparql) {
+            // Fuseki marks every answer no-store; a kept answer is valid as long as the data, like a canned one.
+            resp.setHeader("Vary", "Accept");
+            resp.setHeader("Cache-Control", SPARQL_CACHE_CONTROL);
+            resp.setHeader("Pragma", null);
+        }
+        resp.setHeader(CACHE_HEADER, how);
         if (HttpLib.notModified(req, answer.etag())) {
             resp.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;
@@ -288,7 +328,16 @@ final class SparqlAnswerCache implements Filter {
                 return null;
             }
             byte[] body = held.toByteArray();
-            return new Answer(getContentType(), getHeader(Limits.CAPPED_HEADER), body, HttpLib.etag(body));
+            List<String> headers = new ArrayList<>();
+            for (String name : real.getHeaderNames()) {
+                if (!NOT_KEPT.contains(name.toLowerCase(Locale.ROOT))
+                        && !name.toLowerCase(Locale.ROOT).startsWith("access-control-")) {
+                    headers.add(name);
+                    headers.add(real.getHeader(name));
+                }
+            }
+            String etag = real.getHeader("ETag");
+            return new Answer(getContentType(), List.copyOf(headers), body, etag != null ? etag : HttpLib.etag(body));
         }
     }
 }

@@ -32,11 +32,12 @@ import org.w3id.stalinkg.graph.ProjectFiles;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
- * The SPARQL answer cache: a repeated request is answered from memory with the same bytes, per format, for GET and
+ * The answer caches: a repeated SPARQL request is answered from memory with the same bytes, per format, for GET and
  * both kinds of POST; errors, over-large answers and {@code Cache-Control: no-cache} requests are evaluated every
- * time; a reload with other data is never answered from the old data's answers.
+ * time; a reload with other data is never answered from the old data's answers. Linked-data documents likewise,
+ * per format, language and host.
  */
-class TestSparqlAnswerCache {
+class TestAnswerCache {
 
     private static final String JSON = "application/sparql-results+json";
     private static final String FACTS = "SELECT ?p ?o WHERE { <https://w3id.org/stalin-kg/id/policy/great-purge> ?p ?o } "
@@ -159,7 +160,7 @@ class TestSparqlAnswerCache {
         String all = "SELECT ?s ?p ?o WHERE { ?s ?p ?o } ORDER BY ?s ?p ?o LIMIT 7000";
         HttpResponse<byte[]> first = get(all, JSON);
         HttpResponse<byte[]> second = get(all, JSON);
-        assertTrue(first.body().length > SparqlAnswerCache.MAX_ENTRY_BYTES, "the test needs an answer over 1 MiB");
+        assertTrue(first.body().length > AnswerCache.MAX_ENTRY_BYTES, "the test needs an answer over 1 MiB");
         assertFalse(second.headers().firstValue("X-Cache").isPresent(), "not kept");
         assertEquals(7000, rows(first.body()));
         assertArrayEquals(first.body(), second.body());
@@ -197,7 +198,7 @@ class TestSparqlAnswerCache {
     @Test
     void aSizeOfZeroKeepsNothing() throws Exception {
         FusekiServer own = KgServer.build(ProjectFiles.bundledGraph(), ProjectFiles.cannedQueries(),
-                settings().withSparqlCacheBytes(0)).start();
+                settings().withAnswerCacheBytes(0)).start();
         try {
             URI uri = URI.create("http://127.0.0.1:" + own.getHttpPort() + "/sparql?query="
                     + URLEncoder.encode(FACTS, StandardCharsets.UTF_8));
@@ -209,6 +210,57 @@ class TestSparqlAnswerCache {
             }
         } finally {
             own.stop();
+        }
+    }
+
+    @Test
+    void aRepeatedDocumentIsSentAgainWithTheSameHeaders() throws Exception {
+        URI page = URI.create(base + "/doc/policy/great-purge");
+        HttpRequest request = HttpRequest.newBuilder(page).header("Accept", "text/html")
+                .header("Accept-Language", "en").build();
+        HttpResponse<byte[]> first = HTTP.send(request, BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> second = HTTP.send(request, BodyHandlers.ofByteArray());
+        assertEquals(200, first.statusCode());
+        assertEquals("hit", header(second, "X-Cache"));
+        assertArrayEquals(first.body(), second.body());
+        for (String h : new String[] {"ETag", "Content-Type", "Content-Language", "Vary", "Link", "Cache-Control"}) {
+            assertEquals(header(first, h), header(second, h), h);
+            assertFalse(header(second, h).isEmpty(), h);
+        }
+        HttpResponse<byte[]> notModified = HTTP.send(HttpRequest.newBuilder(page).header("Accept", "text/html")
+                .header("Accept-Language", "en").header("If-None-Match", header(first, "ETag")).build(),
+                BodyHandlers.ofByteArray());
+        assertEquals(304, notModified.statusCode());
+    }
+
+    @Test
+    void documentsAreKeptPerLanguageFormatAndHost() throws Exception {
+        String path = "/doc/outcome/holodomor";
+        HttpResponse<byte[]> en = HTTP.send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Accept", "text/html").header("Accept-Language", "en").build(), BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> ru = HTTP.send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Accept", "text/html").header("Accept-Language", "ru").build(), BodyHandlers.ofByteArray());
+        assertEquals("ru", header(ru, "Content-Language"));
+        assertFalse(java.util.Arrays.equals(en.body(), ru.body()));
+        HttpResponse<byte[]> turtle = HTTP.send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Accept", "text/turtle").build(), BodyHandlers.ofByteArray());
+        assertTrue(header(turtle, "Content-Type").startsWith("text/turtle"));
+        // The same document through another host name names its links under that host.
+        String other = "http://localhost:" + server.getHttpPort();
+        HttpResponse<byte[]> viaLocalhost = HTTP.send(HttpRequest.newBuilder(URI.create(other + path))
+                .header("Accept", "text/turtle").build(), BodyHandlers.ofByteArray());
+        assertEquals(200, viaLocalhost.statusCode());
+        assertNotEquals(new String(turtle.body(), StandardCharsets.UTF_8).contains(other),
+                new String(viaLocalhost.body(), StandardCharsets.UTF_8).contains(other));
+    }
+
+    @Test
+    void anUnknownThingIsNotKept() throws Exception {
+        for (int i = 0; i < 2; i++) {
+            HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/doc/policy/no-such-thing"))
+                    .header("Accept", "text/turtle").build(), BodyHandlers.ofByteArray());
+            assertEquals(404, r.statusCode());
+            assertFalse(r.headers().firstValue("X-Cache").isPresent());
         }
     }
 
