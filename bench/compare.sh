@@ -6,7 +6,7 @@
 #   bench/compare.sh [SECONDS_PER_WRK_RUN]     (default 5; run from the project root; 73 wrk runs, ~7 min at 5 s)
 #   REQUESTS=N (default 200) sequential requests per latency measurement, WARMUP=N (default 20) uncounted before them.
 #   SCALE=N (default 1): both servers get the curated graph scaled N times by `stalin-kg generate` (synthetic
-#   copies), ours with HEAP (default 256m at scale 1, 4g above) instead of the README's -Xmx.
+#   copies); above scale 1 ours gets -Xmx$HEAP (default 4g) instead of the README's -Xmx (HEAP applies at scale 1 too).
 # Ours is started with the README's run command (its java part, with the same JVM options), plus a loopback port,
 # no admin port and no per-client budget (wrk is one client). Each ad-hoc query is measured three ways: ours as a
 # client sees it (a repeated query is answered from the answer cache), ours evaluating it every time ("ours fresh":
@@ -65,9 +65,9 @@ prepare() {
   # Our run command, as the README gives it: the part after "&&" on the line after "Run the service".
   read -r -a ours_cmd < <(awk '/^Run the service/ { f = 1 } f && /-jar target\/stalin-kg.jar/ { sub(/.*&& */, ""); print; exit }' README.md)
   [ "${#ours_cmd[@]}" -gt 2 ] || die "no run command found in README.md"
-  heap=${HEAP:-$([ "$scale" -gt 1 ] && echo 4g || echo 256m)}
+  heap=${HEAP:-$([ "$scale" -gt 1 ] && echo 4g || true)}
   for i in "${!ours_cmd[@]}"; do
-    case "${ours_cmd[$i]}" in -Xmx*) ours_cmd[$i]="-Xmx$heap" ;; esac
+    case "${ours_cmd[$i]}" in -Xmx*) [ -z "$heap" ] || ours_cmd[$i]="-Xmx$heap" ;; esac
   done
   command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
   # nginx for the ceiling; if it cannot be installed, ceiling() falls back to Python's threading HTTP server.

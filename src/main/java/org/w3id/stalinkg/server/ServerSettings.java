@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param port    the HTTP port; {@code 0} picks any free port (tests do), see {@code FusekiServer.getHttpPort()}
  * @param timeout the longest a SPARQL query may run before it is cut off (default 30 s); a client's
  *                {@code timeout} parameter can only shorten it
- * @param cacheBytes the most bytes of canned-query answers kept in memory (default 64 MiB; 0 for no cache)
+ * @param cacheBytes the most bytes of canned-query answers kept in memory (default 32 MiB; 0 for no cache)
  * @param answerCacheBytes the most bytes of {@code /sparql} answers, and again of linked-data documents, kept in
  *                memory to be sent again (default 32 MiB each; 0 for none)
  * @param baseUrl the public base URL of this deployment, ending in "/", under which linked-data responses name
@@ -31,7 +31,7 @@ public record ServerSettings(String host, int port, Duration timeout, long cache
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
     /** The default size of the canned-query answer cache, in MiB. */
-    public static final int DEFAULT_CACHE_MB = 64;
+    public static final int DEFAULT_CACHE_MB = 32;
 
     /** The default size of each answer cache ({@code /sparql}, {@code /doc}), in MiB. */
     public static final int DEFAULT_ANSWER_CACHE_MB = 32;
@@ -54,7 +54,7 @@ public record ServerSettings(String host, int port, Duration timeout, long cache
         }
     }
 
-    /** The defaults: every interface, port 3030, 30 s, 64 MiB of canned-query cache, 32 MiB for each
+    /** The defaults: every interface, port 3030, 30 s, 32 MiB of canned-query cache, 32 MiB for each
      * answer cache, {@link Limits#defaults()}. */
     public static ServerSettings defaults() {
         return new ServerSettings(DEFAULT_HOST, DEFAULT_PORT, DEFAULT_TIMEOUT, DEFAULT_CACHE_MB * 1024L * 1024L,
