@@ -39,6 +39,7 @@ import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.core.DatasetGraphReadOnly;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.sparql.graph.GraphReadOnly;
+import org.apache.jena.system.progress.MonitorOutput;
 import org.apache.jena.system.Txn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,8 +64,12 @@ public final class KnowledgeGraphLoader {
 
     private static final Logger LOG = LoggerFactory.getLogger(KnowledgeGraphLoader.class);
 
+    /** Triples between two progress reports while parsing. */
+    private static final long PROGRESS_TRIPLES = 1_000_000;
+
     private final List<Path> folders;
     private final Path shapesFile;
+    private MonitorOutput progress;
 
     /**
      * A loader for every {@code *.ttl} file of the given folders (in folder order, files sorted by name), validated
@@ -92,21 +97,74 @@ public final class KnowledgeGraphLoader {
      */
     public KnowledgeGraph load() {
         long started = System.nanoTime();
+        Validated v = validated();
+        DatasetGraph dsg = DatasetGraphFactory.createTxnMem();
+        Txn.executeWrite(dsg, () -> {
+            dsg.prefixes().putAll(v.asserted().getPrefixMapping());
+            GraphUtil.addInto(dsg.getDefaultGraph(), v.asserted());
+            GraphUtil.addInto(dsg.getDefaultGraph(), v.derived());
+            GraphUtil.addInto(dsg.getGraph(SKG.GRAPH_ASSERTED.asNode()), v.asserted());
+            GraphUtil.addInto(dsg.getGraph(SKG.GRAPH_INFERRED.asNode()), v.derived());
+        });
+        KnowledgeGraph kg = new KnowledgeGraph(new DatasetGraphReadOnly(dsg), new GraphReadOnly(v.ontology()),
+                v.triplesPerFile(), v.contentHash());
+        LOG.info("Loaded {} triples from {} files ({} asserted, {} inferred in {} ms) in {} ms", kg.size(),
+                v.triplesPerFile().size(), v.asserted().size(), v.derived().size(), v.inferenceMs(),
+                (System.nanoTime() - started) / 1_000_000);
+        return kg;
+    }
+
+    /**
+     * What {@link #load()} freezes, before it is put in a dataset: the asserted graph (the files, with their
+     * prefixes), the derived graph (years of dates and entailments that the asserted graph does not hold), the
+     * ontology, the triples of each file and the content hash. Mutable graphs: the caller owns them.
+     */
+    record Validated(Graph asserted, Graph derived, Graph ontology, Map<Path, Long> triplesPerFile,
+                     String contentHash, long inferenceMs) {}
+
+    /**
+     * A loader that reports each stage (files parsed, validation, inference) to {@code progress}, as well as to
+     * the log. {@code null} for none.
+     */
+    public KnowledgeGraphLoader progress(MonitorOutput progress) {
+        KnowledgeGraphLoader copy = new KnowledgeGraphLoader(folders, shapesFile);
+        copy.progress = progress;
+        return copy;
+    }
+
+    private void report(String fmt, Object... args) {
+        if (progress != null) {
+            progress.print(fmt, args);
+        }
+    }
+
+    /** Parses, derives years, validates and infers: everything {@link #load()} does but building the dataset. */
+    Validated validated() {
+        long started = System.nanoTime();
         List<Path> files = dataFiles();
         Map<Path, Long> triplesPerFile = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         Graph asserted = GraphFactory.createDefaultGraph();
         Graph ontology = GraphFactory.createDefaultGraph();
+        long parsed = 0;
+        long nextReport = PROGRESS_TRIPLES;
         for (Path file : files) {
             try {
+                long n;
                 if (file.getParent().equals(folders.get(0))) {
                     // The first folder is the ontology: kept apart too, to be served as one document.
                     Graph one = GraphFactory.createDefaultGraph();
-                    triplesPerFile.put(file, parseInto(file, one));
+                    n = parseInto(file, one);
                     GraphUtil.addInto(ontology, one);
                     GraphUtil.addInto(asserted, one);
                 } else {
-                    triplesPerFile.put(file, parseInto(file, asserted));
+                    n = parseInto(file, asserted);
+                }
+                triplesPerFile.put(file, n);
+                parsed += n;
+                if (parsed >= nextReport) {
+                    report("parsed %,d triples from %,d files (%s)", parsed, triplesPerFile.size(), rate(parsed, started));
+                    nextReport = (parsed / PROGRESS_TRIPLES + 1) * PROGRESS_TRIPLES;
                 }
             } catch (GraphLoadException ex) {
                 problems.addAll(ex.problems());
@@ -115,29 +173,39 @@ public final class KnowledgeGraphLoader {
         if (!problems.isEmpty()) {
             throw new GraphLoadException(problems.size() + " file(s) did not parse", problems);
         }
-        // The shapes see the asserted statements and the years derived from their dates.
+        report("parsed %,d triples from %,d files in %.1f s", parsed, files.size(), seconds(started));
+        // The shapes and the rules see the asserted statements with the years derived from their dates: the years
+        // are added to the asserted graph for that, and taken out again after (rather than copying the graph).
         Graph derived = GraphFactory.createDefaultGraph();
         deriveYears(asserted, derived);
-        Graph checked = GraphFactory.createDefaultGraph();
-        GraphUtil.addInto(checked, asserted);
-        GraphUtil.addInto(checked, derived);
-        validate(checked);
-        long inferenceStarted = System.nanoTime();
-        GraphUtil.addInto(derived, InferenceLib.entailments(checked));
-        long inferenceMs = (System.nanoTime() - inferenceStarted) / 1_000_000;
-        DatasetGraph dsg = DatasetGraphFactory.createTxnMem();
-        Txn.executeWrite(dsg, () -> {
-            dsg.prefixes().putAll(asserted.getPrefixMapping());
-            GraphUtil.addInto(dsg.getDefaultGraph(), checked);
-            GraphUtil.addInto(dsg.getDefaultGraph(), derived);
-            GraphUtil.addInto(dsg.getGraph(SKG.GRAPH_ASSERTED.asNode()), asserted);
-            GraphUtil.addInto(dsg.getGraph(SKG.GRAPH_INFERRED.asNode()), derived);
+        List<Triple> added = new ArrayList<>();
+        derived.find().forEachRemaining(t -> {
+            if (!asserted.contains(t)) {
+                added.add(t);
+            }
         });
-        KnowledgeGraph kg = new KnowledgeGraph(new DatasetGraphReadOnly(dsg), new GraphReadOnly(ontology),
-                triplesPerFile, contentHash(files));
-        LOG.info("Loaded {} triples from {} files ({} asserted, {} inferred in {} ms) in {} ms", kg.size(),
-                files.size(), asserted.size(), derived.size(), inferenceMs, (System.nanoTime() - started) / 1_000_000);
-        return kg;
+        added.forEach(asserted::add);
+        try {
+            long validationStarted = System.nanoTime();
+            validate(asserted);
+            report("validated against the shapes in %.1f s", seconds(validationStarted));
+            long inferenceStarted = System.nanoTime();
+            GraphUtil.addInto(derived, InferenceLib.entailments(asserted));
+            long inferenceMs = (System.nanoTime() - inferenceStarted) / 1_000_000;
+            report("inferred %,d triples in %.1f s", derived.size(), inferenceMs / 1000.0);
+            return new Validated(asserted, derived, ontology, triplesPerFile, contentHash(files), inferenceMs);
+        } finally {
+            added.forEach(asserted::delete);
+        }
+    }
+
+    private static double seconds(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1e9;
+    }
+
+    private static String rate(long n, long startedNanos) {
+        double s = seconds(startedNanos);
+        return s > 0 ? String.format("%,.0f/s", n / s) : "-/s";
     }
 
     /** SHA-256 over every loaded file's name and bytes, in load order: the served data is a function of these. */
