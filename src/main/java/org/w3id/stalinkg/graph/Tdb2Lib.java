@@ -46,7 +46,7 @@ import org.w3id.stalinkg.vocab.SKG;
  * not a database, so a load that fails or is killed leaves nothing that {@link #open} accepts.
  *
  * <pre>
- * Tdb2Lib.load(KnowledgeGraphLoader.forProject(Path.of(".")), Path.of("db"), false, System.out::printf);
+ * Tdb2Lib.load(KnowledgeGraphLoader.forProject(Path.of(".")), Path.of("db"), false, null);  // null: no progress
  * KnowledgeGraph kg = Tdb2Lib.open(Path.of("db"));      // read-only, as the loader's
  * </pre>
  *
@@ -105,6 +105,8 @@ public final class Tdb2Lib {
                 RDFDataMgr.write(os, v.ontology(), Lang.TURTLE);
             }
             writeManifest(work.resolve(MANIFEST), database, v, triples);
+            // Checked again: another load may have finished in the meantime.
+            checkTarget(dir, replace);
             moveIntoPlace(work, dir);
         } catch (IOException ex) {
             deleteTree(work);
