@@ -19,8 +19,8 @@ final class DataOptions {
     Path root;
 
     @Option(names = "--tdb2", paramLabel = "DIR",
-            description = "A TDB2 database folder, written by load: read the graph from it instead of the files of "
-                    + "ontology/ and data/ (the canned queries still come from --root).")
+            description = "A TDB2 database folder: load writes the graph there; the other commands read it from there "
+                    + "instead of the files of ontology/ and data/ (the canned queries still come from --root).")
     Path tdb2;
 
     KnowledgeGraphLoader loader() {
