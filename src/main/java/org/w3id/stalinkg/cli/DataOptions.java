@@ -7,6 +7,7 @@ import org.w3id.stalinkg.api.CannedQueries;
 import org.w3id.stalinkg.graph.GraphLoadException;
 import org.w3id.stalinkg.graph.KnowledgeGraph;
 import org.w3id.stalinkg.graph.KnowledgeGraphLoader;
+import org.w3id.stalinkg.graph.Tdb2Lib;
 
 import picocli.CommandLine.Option;
 
@@ -17,14 +18,24 @@ final class DataOptions {
             description = "Folder holding ontology/ (with shapes.ttl) and data/ (default: ${DEFAULT-VALUE}).")
     Path root;
 
+    @Option(names = "--tdb2", paramLabel = "DIR",
+            description = "A TDB2 database folder: load writes the graph there; the other commands read it from there "
+                    + "instead of the files of ontology/ and data/ (the canned queries still come from --root).")
+    Path tdb2;
+
     KnowledgeGraphLoader loader() {
         return KnowledgeGraphLoader.forProject(root);
+    }
+
+    /** The graph: from the TDB2 database of {@code --tdb2}, or loaded and checked from the files. */
+    KnowledgeGraph graph() {
+        return tdb2 != null ? Tdb2Lib.open(tdb2) : loader().load();
     }
 
     /** The graph, or null after telling {@code err} every problem that stops it loading. */
     KnowledgeGraph graphOrExplain(PrintWriter err) {
         try {
-            return loader().load();
+            return graph();
         } catch (GraphLoadException ex) {
             err.println("stalin-kg: invalid: " + ex.getMessage());
             err.flush();

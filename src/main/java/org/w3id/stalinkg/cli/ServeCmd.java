@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
             "  /api      the canned queries of queries/*.rq, one endpoint each; /api/docs to try them",
             "  /$/ping   health check",
             "A file that does not parse, a graph that breaks a shape or a malformed query file stops the start",
-            "(exit status 1)."})
+            "(exit status 1). With --tdb2 DIR, serves the database that load wrote there instead of the files."})
 final class ServeCmd implements Callable<Integer> {
 
     @Mixin
@@ -101,7 +101,7 @@ final class ServeCmd implements Callable<Integer> {
     /** The data and queries of the project folder, read and checked. */
     static ServedData load(DataOptions data) {
         CannedQueries queries = data.queries();
-        KnowledgeGraph kg = data.loader().load();
+        KnowledgeGraph kg = data.graph();
         return new ServedData(kg, queries);
     }
 

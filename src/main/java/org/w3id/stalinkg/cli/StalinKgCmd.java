@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
  * </pre>
  */
 @Command(name = "stalin-kg", mixinStandardHelpOptions = true, versionProvider = StalinKgCmd.Version.class,
-        subcommands = {ServeCmd.class, ValidateCmd.class, StatsCmd.class, DumpCmd.class, CommandLine.HelpCommand.class},
+        subcommands = {ServeCmd.class, ValidateCmd.class, StatsCmd.class, DumpCmd.class, GenerateCmd.class,
+            LoadCmd.class, CommandLine.HelpCommand.class},
         description = {
             "stalin-kg: a knowledge graph of Joseph Stalin's political goals, policies, their outcomes and the",
             "regions they struck, served as a read-only SPARQL endpoint.",

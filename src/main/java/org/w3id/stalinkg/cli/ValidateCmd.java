@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Load ontology/ and data/ and validate them against ontology/shapes.ttl, and read queries/*.rq, as",
             "serve does; then print the triples of each file, the instances of each class, the canned queries.",
-            "Exit status: 0 if the graph parses and conforms, 1 otherwise (each problem is printed)."})
+            "Exit status: 0 if the graph parses and conforms, 1 otherwise (each problem is printed).",
+            "With --tdb2 DIR, opens the database that load wrote there (checked when it was loaded) instead."})
 final class ValidateCmd implements Callable<Integer> {
 
     @Mixin
@@ -38,7 +39,7 @@ final class ValidateCmd implements Callable<Integer> {
         CannedQueries queries;
         try {
             queries = data.queries();
-            kg = data.loader().load();
+            kg = data.graph();
         } catch (GraphLoadException | CannedQueryException ex) {
             err.println("stalin-kg: invalid: " + ex.getMessage());
             err.flush();
@@ -47,7 +48,7 @@ final class ValidateCmd implements Callable<Integer> {
         out.println("Triples per file:");
         long parsed = 0;
         for (Map.Entry<Path, Long> e : kg.triplesPerFile().entrySet()) {
-            out.printf("  %-40s %,8d%n", data.root.relativize(e.getKey()), e.getValue());
+            out.printf("  %-40s %,8d%n", relative(data.root, e.getKey()), e.getValue());
             parsed += e.getValue();
         }
         out.printf("  %-40s %,8d%n", "total in files", parsed);
@@ -61,5 +62,12 @@ final class ValidateCmd implements Callable<Integer> {
         out.println("OK: every file parses, the graph conforms to the shapes, every canned query is well formed.");
         out.flush();
         return 0;
+    }
+
+    /** {@code file} relative to {@code root} where it lies under it (files named by a database may not). */
+    private static Path relative(Path root, Path file) {
+        Path r = root.toAbsolutePath().normalize();
+        Path f = file.toAbsolutePath().normalize();
+        return f.startsWith(r) ? r.relativize(f) : file;
     }
 }

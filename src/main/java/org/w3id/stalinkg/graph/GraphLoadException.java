@@ -18,6 +18,12 @@ public class GraphLoadException extends RuntimeException {
         this.problems = List.copyOf(problems);
     }
 
+    /** A problem that one line says whole. */
+    public GraphLoadException(String problem) {
+        super(problem);
+        this.problems = List.of(problem);
+    }
+
     /** One line per problem found. */
     public List<String> problems() {
         return problems;

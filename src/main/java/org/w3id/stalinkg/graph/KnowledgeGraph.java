@@ -39,12 +39,25 @@ public final class KnowledgeGraph {
     private final Map<Path, Long> triplesPerFile;
     private final String contentHash;
     private volatile TextIndex labelIndex;
+    // The dataset never changes, so each size is counted once (a count is a scan of an index on disk for TDB2).
+    private volatile Long size;
+    private volatile Long assertedSize;
+    private volatile Long inferredSize;
 
     KnowledgeGraph(DatasetGraph dataset, Graph ontology, Map<Path, Long> triplesPerFile, String contentHash) {
         this.dataset = dataset;
         this.ontology = ontology;
         this.triplesPerFile = Collections.unmodifiableMap(new LinkedHashMap<>(triplesPerFile));
         this.contentHash = contentHash;
+    }
+
+    /** A graph whose sizes are already known (recorded when a database was written). */
+    KnowledgeGraph(DatasetGraph dataset, Graph ontology, Map<Path, Long> triplesPerFile, String contentHash,
+                   long size, long assertedSize, long inferredSize) {
+        this(dataset, ontology, triplesPerFile, contentHash);
+        this.size = size;
+        this.assertedSize = assertedSize;
+        this.inferredSize = inferredSize;
     }
 
     /**
@@ -93,17 +106,32 @@ public final class KnowledgeGraph {
 
     /** Distinct triples in the served graph, including those the loader derived. */
     public long size() {
-        return Txn.calculateRead(dataset, () -> dataset.getDefaultGraph().size());
+        Long n = size;
+        if (n == null) {
+            n = Txn.calculateRead(dataset, () -> (long) dataset.getDefaultGraph().size());
+            size = n;
+        }
+        return n;
     }
 
     /** Distinct triples the files state. */
     public long assertedSize() {
-        return Txn.calculateRead(dataset, () -> dataset.getGraph(SKG.GRAPH_ASSERTED.asNode()).size());
+        Long n = assertedSize;
+        if (n == null) {
+            n = Txn.calculateRead(dataset, () -> (long) dataset.getGraph(SKG.GRAPH_ASSERTED.asNode()).size());
+            assertedSize = n;
+        }
+        return n;
     }
 
     /** Distinct triples derived at load time (years of dates, and what the ontology entails). */
     public long inferredSize() {
-        return Txn.calculateRead(dataset, () -> dataset.getGraph(SKG.GRAPH_INFERRED.asNode()).size());
+        Long n = inferredSize;
+        if (n == null) {
+            n = Txn.calculateRead(dataset, () -> (long) dataset.getGraph(SKG.GRAPH_INFERRED.asNode()).size());
+            inferredSize = n;
+        }
+        return n;
     }
 
     /**

@@ -45,6 +45,7 @@ import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.core.DatasetGraphReadOnly;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.sparql.graph.GraphReadOnly;
+import org.apache.jena.system.progress.MonitorOutput;
 import org.apache.jena.system.Txn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,11 +70,15 @@ public final class KnowledgeGraphLoader {
 
     private static final Logger LOG = LoggerFactory.getLogger(KnowledgeGraphLoader.class);
 
+    /** Triples between two progress reports while parsing. */
+    private static final long PROGRESS_TRIPLES = 1_000_000;
+
     /** Focus nodes of one shape validated together, as one task of the parallel validation. */
     private static final int VALIDATION_BATCH = 64;
 
     private final List<Path> folders;
     private final Path shapesFile;
+    private MonitorOutput progress;
 
     /**
      * A loader for every {@code *.ttl} file of the given folders (in folder order, files sorted by name), validated
@@ -101,25 +106,74 @@ public final class KnowledgeGraphLoader {
      */
     public KnowledgeGraph load() {
         long started = System.nanoTime();
-        List<Path> files = dataFiles();
-        Map<Path, Long> triplesPerFile = new LinkedHashMap<>();
-        List<String> problems = new ArrayList<>();
-        Graph asserted = GraphFactory.createDefaultGraph();
-        Graph ontology = GraphFactory.createDefaultGraph();
+        Validated v = validated();
+        DatasetGraph dsg = DatasetGraphFactory.createTxnMem();
+        Txn.executeWrite(dsg, () -> {
+            dsg.prefixes().putAll(v.asserted().getPrefixMapping());
+            GraphUtil.addInto(dsg.getDefaultGraph(), v.asserted());
+            GraphUtil.addInto(dsg.getDefaultGraph(), v.derived());
+            GraphUtil.addInto(dsg.getGraph(SKG.GRAPH_ASSERTED.asNode()), v.asserted());
+            GraphUtil.addInto(dsg.getGraph(SKG.GRAPH_INFERRED.asNode()), v.derived());
+        });
+        KnowledgeGraph kg = new KnowledgeGraph(new DatasetGraphReadOnly(dsg), new GraphReadOnly(v.ontology()),
+                v.triplesPerFile(), v.contentHash());
+        LOG.info("Loaded {} triples from {} files ({} asserted, {} inferred) in {} ms: parsed in {} ms, validated and"
+                + " inferred in {} ms (inference alone {} ms)", kg.size(), v.triplesPerFile().size(),
+                v.asserted().size(), v.derived().size(), (System.nanoTime() - started) / 1_000_000, v.parseMs(),
+                v.checkMs(), v.inferenceMs());
+        return kg;
+    }
+
+    /**
+     * What {@link #load()} freezes, before it is put in a dataset: the asserted graph (the files, with their
+     * prefixes), the derived graph (years of dates and entailments that the asserted graph does not hold), the
+     * ontology, the triples of each file and the content hash. Mutable graphs: the caller owns them.
+     */
+    record Validated(Graph asserted, Graph derived, Graph ontology, Map<Path, Long> triplesPerFile,
+                     String contentHash, long parseMs, long checkMs, long inferenceMs) {}
+
+    /**
+     * A loader that reports each stage (files parsed, validation, inference) to {@code progress}, as well as to
+     * the log. {@code null} for none.
+     */
+    public KnowledgeGraphLoader progress(MonitorOutput progress) {
+        KnowledgeGraphLoader copy = new KnowledgeGraphLoader(folders, shapesFile);
+        copy.progress = progress;
+        return copy;
+    }
+
+    private void report(String fmt, Object... args) {
+        if (progress != null) {
+            progress.print(fmt, args);
+        }
+    }
+
+    /**
+     * Parses, derives years, validates and infers: everything {@link #load()} does but building the dataset. The
+     * files are parsed side by side, then added in load order; validation and inference then run side by side, on
+     * a pool of one thread per core.
+     */
+    Validated validated() {
         ExecutorService workers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
         try {
-            return load(files, workers, started, triplesPerFile, problems, asserted, ontology);
+            return validated(workers);
         } finally {
             workers.shutdownNow();
         }
     }
 
-    private KnowledgeGraph load(List<Path> files, ExecutorService workers, long started, Map<Path, Long> triplesPerFile,
-                                List<String> problems, Graph asserted, Graph ontology) {
-        // Every file parsed into a graph of its own, side by side; then added in load order (prefixes too).
-        List<Future<Parsed>> parsed = new ArrayList<>();
+    private Validated validated(ExecutorService workers) {
+        long started = System.nanoTime();
+        List<Path> files = dataFiles();
+        Map<Path, Long> triplesPerFile = new LinkedHashMap<>();
+        List<String> problems = new ArrayList<>();
+        Graph asserted = GraphFactory.createDefaultGraph();
+        Graph ontology = GraphFactory.createDefaultGraph();
+        long parsed = 0;
+        long nextReport = PROGRESS_TRIPLES;
+        List<Future<Parsed>> parsing = new ArrayList<>();
         for (Path file : files) {
-            parsed.add(workers.submit(() -> {
+            parsing.add(workers.submit(() -> {
                 Graph one = GraphFactory.createDefaultGraph();
                 long triples = parseInto(file, one);
                 return new Parsed(one, triples);
@@ -128,14 +182,19 @@ public final class KnowledgeGraphLoader {
         for (int i = 0; i < files.size(); i++) {
             Path file = files.get(i);
             try {
-                Parsed p = result(parsed.get(i));
-                Graph one = p.graph();
-                triplesPerFile.put(file, p.triples());
+                Parsed p = result(parsing.get(i));
+                parsing.set(i, null);   // the file's own graph can go once added
                 if (file.getParent().equals(folders.get(0))) {
                     // The first folder is the ontology: kept apart too, to be served as one document.
-                    GraphUtil.addInto(ontology, one);
+                    GraphUtil.addInto(ontology, p.graph());
                 }
-                GraphUtil.addInto(asserted, one);
+                GraphUtil.addInto(asserted, p.graph());
+                triplesPerFile.put(file, p.triples());
+                parsed += p.triples();
+                if (parsed >= nextReport) {
+                    report("parsed %,d triples from %,d files (%s)", parsed, triplesPerFile.size(), rate(parsed, started));
+                    nextReport = (parsed / PROGRESS_TRIPLES + 1) * PROGRESS_TRIPLES;
+                }
             } catch (GraphLoadException ex) {
                 problems.addAll(ex.problems());
             }
@@ -143,44 +202,53 @@ public final class KnowledgeGraphLoader {
         if (!problems.isEmpty()) {
             throw new GraphLoadException(problems.size() + " file(s) did not parse", problems);
         }
-        // The shapes see the asserted statements and the years derived from their dates.
+        long parseMs = (System.nanoTime() - started) / 1_000_000;
+        report("parsed %,d triples from %,d files in %.1f s", parsed, files.size(), parseMs / 1000.0);
+        // The shapes and the rules see the asserted statements with the years derived from their dates: the years
+        // are added to the asserted graph for that, and taken out again after (rather than copying the graph).
         Graph derived = GraphFactory.createDefaultGraph();
         deriveYears(asserted, derived);
-        Graph checked = GraphFactory.createDefaultGraph();
-        GraphUtil.addInto(checked, asserted);
-        GraphUtil.addInto(checked, derived);
-        long validationStarted = System.nanoTime();
-        long parseMs = (validationStarted - started) / 1_000_000;
-        // Validation and inference only read the checked graph: they run side by side, on every core.
-        long[] inferenceMs = new long[1];
-        Future<Graph> inference = workers.submit(() -> {
-            long t = System.nanoTime();
-            Graph g = InferenceLib.entailments(checked);
-            inferenceMs[0] = (System.nanoTime() - t) / 1_000_000;
-            return g;
+        List<Triple> added = new ArrayList<>();
+        derived.find().forEachRemaining(t -> {
+            if (!asserted.contains(t)) {
+                added.add(t);
+            }
         });
-        validate(checked, workers);
-        Graph entailed = result(inference);
-        long validationMs = (System.nanoTime() - validationStarted) / 1_000_000;
-        GraphUtil.addInto(derived, entailed);
-        DatasetGraph dsg = DatasetGraphFactory.createTxnMem();
-        Txn.executeWrite(dsg, () -> {
-            dsg.prefixes().putAll(asserted.getPrefixMapping());
-            GraphUtil.addInto(dsg.getDefaultGraph(), checked);
-            GraphUtil.addInto(dsg.getDefaultGraph(), derived);
-            GraphUtil.addInto(dsg.getGraph(SKG.GRAPH_ASSERTED.asNode()), asserted);
-            GraphUtil.addInto(dsg.getGraph(SKG.GRAPH_INFERRED.asNode()), derived);
-        });
-        KnowledgeGraph kg = new KnowledgeGraph(new DatasetGraphReadOnly(dsg), new GraphReadOnly(ontology),
-                triplesPerFile, contentHash(files));
-        LOG.info("Loaded {} triples from {} files ({} asserted, {} inferred) in {} ms: parsed in {} ms, validated and"
-                + " inferred in {} ms (inference alone {} ms)", kg.size(), files.size(), asserted.size(), derived.size(),
-                (System.nanoTime() - started) / 1_000_000, parseMs, validationMs, inferenceMs[0]);
-        return kg;
+        added.forEach(asserted::add);
+        try {
+            // Validation and inference only read the graph: they run side by side.
+            long checkStarted = System.nanoTime();
+            long[] inferenceMs = new long[1];
+            Future<Graph> inference = workers.submit(() -> {
+                long t = System.nanoTime();
+                Graph g = InferenceLib.entailments(asserted);
+                inferenceMs[0] = (System.nanoTime() - t) / 1_000_000;
+                return g;
+            });
+            validate(asserted, workers);
+            report("validated against the shapes in %.1f s", seconds(checkStarted));
+            Graph entailed = result(inference);
+            GraphUtil.addInto(derived, entailed);
+            long checkMs = (System.nanoTime() - checkStarted) / 1_000_000;
+            report("inferred %,d triples in %.1f s", derived.size(), inferenceMs[0] / 1000.0);
+            return new Validated(asserted, derived, ontology, triplesPerFile, contentHash(files), parseMs, checkMs,
+                    inferenceMs[0]);
+        } finally {
+            added.forEach(asserted::delete);
+        }
     }
 
     /** One file's triples and how many statements the parser read (duplicates included). */
     private record Parsed(Graph graph, long triples) {}
+
+    private static double seconds(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1e9;
+    }
+
+    private static String rate(long n, long startedNanos) {
+        double s = seconds(startedNanos);
+        return s > 0 ? String.format("%,.0f/s", n / s) : "-/s";
+    }
 
     /** SHA-256 over every loaded file's name and bytes, in load order: the served data is a function of these. */
     private static String contentHash(List<Path> files) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -21,6 +22,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The shaded jar as a user runs it. Catches what unit tests cannot: a jar whose merged META-INF/services lost
@@ -40,6 +42,46 @@ class JarIT {
         assertTrue(p.waitFor(120, TimeUnit.SECONDS));
         assertEquals(0, p.exitValue(), output);
         assertTrue(output.contains("data/policies.ttl") && output.contains("OK"), output);
+    }
+
+    @Test
+    void jarLoadsATdb2DatabaseAndServesIt(@TempDir Path tmp) throws Exception {
+        Path db = tmp.resolve("db");
+        Process load = new ProcessBuilder(JAVA.toString(), "-jar", JAR.toString(), "load", "--tdb2", db.toString())
+                .redirectErrorStream(true).start();
+        String output = new String(load.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(load.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(0, load.exitValue(), output);
+        assertTrue(output.contains("loaded ") && output.contains("TDB2 bulk load"), output);
+        Process p = new ProcessBuilder(JAVA.toString(), "-jar", JAR.toString(), "serve", "--tdb2", db.toString(),
+                "--host", "127.0.0.1", "--port", "0", "--admin-port", "-1").redirectErrorStream(true).start();
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            String port = awaitPort(lines);
+            String query = URLEncoder.encode("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", StandardCharsets.UTF_8);
+            var response = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/sparql?query=" + query))
+                            .header("Accept", "text/csv").timeout(Duration.ofSeconds(30)).build(),
+                    BodyHandlers.ofString());
+            assertEquals(200, response.statusCode(), response.body());
+            assertTrue(Long.parseLong(response.body().lines().toList().get(1).trim()) > 1000, response.body());
+        } finally {
+            p.destroy();
+            p.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** The port of the "served at" line, reading the output until it comes. */
+    private static String awaitPort(BufferedReader lines) throws IOException {
+        Pattern served = Pattern.compile("served at http://127\\.0\\.0\\.1:(\\d+)/sparql");
+        StringBuilder seen = new StringBuilder();
+        for (String line; (line = lines.readLine()) != null; ) {
+            seen.append(line).append('\n');
+            Matcher m = served.matcher(line);
+            if (m.find()) {
+                return m.group(1);
+            }
+        }
+        throw new AssertionError("the jar did not start:\n" + seen);
     }
 
     @Test
