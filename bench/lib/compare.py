@@ -161,6 +161,10 @@ def report(path):
                f"(-t2, -t1 at 1 connection); latency over {m('requests')} sequential requests on one keep-alive "
                f"connection after {m('warmup')} uncounted ones")
     out.append(f"ceiling: {m('ceiling')}")
+    refused = {k[len("canned_refused_"):]: v for k, v in meta.items() if k.startswith("canned_refused_")}
+    if refused:
+        out.append("canned queries not measured (ours refused them): "
+                   + ", ".join(f"{k} ({fmt(v)})" for k, v in sorted(refused.items())))
     out.append(f"our access log over the run: {m('ours_503')} answers 503 (query slots full), "
                f"{m('ours_429')} answers 429 (per-client limits)")
     out.append("")

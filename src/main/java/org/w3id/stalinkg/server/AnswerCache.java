@@ -37,7 +37,7 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
  * A repeated query then costs neither parsing, nor evaluation, nor writing the results, and a repeated page
  * neither describing nor rendering.
  * <p>
- * Only complete {@code 200} answers up to {@link #MAX_ENTRY_BYTES} are kept, with the headers they were sent with:
+ * Only complete {@code 200} answers up to a quarter of the cache, at most {@link #MAX_ENTRY_BYTES}, are kept, with the headers they were sent with:
  * a larger answer, an error, a redirect, a time-out and anything answered while a reload swapped the data pass
  * through unkept. A kept answer has a strong {@code ETag} (the one it was sent with, or SHA-256 of its bytes), so
  * {@code If-None-Match} gets {@code 304}, and a {@code Content-Length}. A request with
@@ -46,8 +46,11 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
  */
 final class AnswerCache implements Filter {
 
-    /** The largest answer kept. */
-    static final int MAX_ENTRY_BYTES = 1024 * 1024;
+    /**
+     * The largest answer kept (and held back while it is written: at most one per query slot, since only admitted
+     * queries write), unless a quarter of the cache is smaller.
+     */
+    static final int MAX_ENTRY_BYTES = 8 * 1024 * 1024;
 
     /** The response header that tells whether the answer came from the cache: {@code hit} or {@code miss}. */
     static final String CACHE_HEADER = "X-Cache";
@@ -76,6 +79,7 @@ final class AnswerCache implements Filter {
     private final DataHolder holder;
     private final Cache<Key, Answer> answers;
     private final int maxBodyBytes;
+    private final int maxEntryBytes;
     private final boolean sparql;
     private final List<String> varyingHeaders;
     private final Counter hits;
@@ -85,6 +89,7 @@ final class AnswerCache implements Filter {
                         String what, MeterRegistry metrics) {
         this.holder = holder;
         this.maxBodyBytes = maxBodyBytes;
+        this.maxEntryBytes = (int) Math.min(MAX_ENTRY_BYTES, maxBytes / 4);
         this.sparql = sparql;
         this.varyingHeaders = varyingHeaders;
         this.answers = maxBytes <= 0 ? null : Caffeine.newBuilder()
@@ -167,7 +172,7 @@ final class AnswerCache implements Filter {
             return;
         }
         misses.increment();
-        Capture capture = new Capture(resp);
+        Capture capture = new Capture(resp, maxEntryBytes);
         chain.doFilter(req, capture);
         Answer answer = capture.finish();
         if (answer == null) {
@@ -206,20 +211,22 @@ final class AnswerCache implements Filter {
 
     /**
      * The response as Fuseki writes it, held back in memory while it is a 200 no larger than
-     * {@link #MAX_ENTRY_BYTES}; anything else (an error, a writer, a larger answer) is passed to the real response
+     * {@code maxEntryBytes}; anything else (an error, a writer, a larger answer) is passed to the real response
      * as it comes.
      */
     private static final class Capture extends HttpServletResponseWrapper {
 
         private final HttpServletResponse real;
+        private final int maxEntryBytes;
         private ByteArrayOutputStream held = new ByteArrayOutputStream(1024);
         private ServletOutputStream out;
         private boolean passThrough;
         private boolean failed;
 
-        Capture(HttpServletResponse real) {
+        Capture(HttpServletResponse real, int maxEntryBytes) {
             super(real);
             this.real = real;
+            this.maxEntryBytes = maxEntryBytes;
         }
 
         @Override
@@ -236,7 +243,7 @@ final class AnswerCache implements Filter {
 
                     @Override
                     public void write(byte[] b, int off, int len) throws IOException {
-                        if (!passThrough && held.size() + len > MAX_ENTRY_BYTES) {
+                        if (!passThrough && held.size() + len > maxEntryBytes) {
                             passThrough();
                         }
                         if (passThrough) {

@@ -16,6 +16,7 @@ import org.w3id.stalinkg.api.CannedQueries;
 import org.w3id.stalinkg.api.CannedQueryRunner;
 import org.w3id.stalinkg.api.SearchServlet;
 import org.w3id.stalinkg.graph.KnowledgeGraph;
+import org.w3id.stalinkg.http.SparqlJsonWriter;
 import org.w3id.stalinkg.linkeddata.ContextServlet;
 import org.w3id.stalinkg.linkeddata.DescriptionServlet;
 import org.w3id.stalinkg.linkeddata.DumpServlet;
@@ -81,6 +82,7 @@ public final class KgServer {
      */
     public static FusekiServer build(DataHolder holder, ServerSettings settings, MeterRegistry metrics) {
         ARQ.globalServiceAllowed = false;
+        SparqlJsonWriter.register();
         Limits limits = settings.limits();
         PublicBase publicBase = new PublicBase(settings.baseUrl());
         GenerationalServlet descriptions = new GenerationalServlet(holder,

@@ -156,14 +156,28 @@ class TestAnswerCache {
     }
 
     @Test
-    void anAnswerLargerThanAnEntryPassesThroughWhole() throws Exception {
-        String all = "SELECT ?s ?p ?o WHERE { ?s ?p ?o } ORDER BY ?s ?p ?o LIMIT 7000";
-        HttpResponse<byte[]> first = get(all, JSON);
-        HttpResponse<byte[]> second = get(all, JSON);
-        assertTrue(first.body().length > AnswerCache.MAX_ENTRY_BYTES, "the test needs an answer over 1 MiB");
-        assertFalse(second.headers().firstValue("X-Cache").isPresent(), "not kept");
-        assertEquals(7000, rows(first.body()));
-        assertArrayEquals(first.body(), second.body());
+    void anAnswerLargerThanAQuarterOfTheCachePassesThroughWhole() throws Exception {
+        // A 4 MiB cache keeps answers up to 1 MiB.
+        FusekiServer own = KgServer.build(ProjectFiles.bundledGraph(), ProjectFiles.cannedQueries(),
+                settings().withAnswerCacheBytes(4L * 1024 * 1024)).start();
+        try {
+            URI uri = URI.create("http://127.0.0.1:" + own.getHttpPort() + "/sparql?query=" + URLEncoder.encode(
+                    "SELECT ?s ?p ?o WHERE { ?s ?p ?o } ORDER BY ?s ?p ?o LIMIT 7000", StandardCharsets.UTF_8));
+            HttpRequest request = HttpRequest.newBuilder(uri).header("Accept", JSON).build();
+            HttpResponse<byte[]> first = HTTP.send(request, BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> second = HTTP.send(request, BodyHandlers.ofByteArray());
+            assertTrue(first.body().length > 1024 * 1024, "the test needs an answer over 1 MiB");
+            assertFalse(second.headers().firstValue("X-Cache").isPresent(), "not kept");
+            assertEquals(7000, rows(first.body()));
+            assertArrayEquals(first.body(), second.body());
+            // The default cache (32 MiB) keeps it.
+            URI big = URI.create(base + "/sparql?query=" + URLEncoder.encode(
+                    "SELECT ?s ?p ?o WHERE { ?s ?p ?o } ORDER BY ?s ?p ?o LIMIT 7001", StandardCharsets.UTF_8));
+            get(big);
+            assertEquals("hit", header(get(big), "X-Cache"));
+        } finally {
+            own.stop();
+        }
     }
 
     @Test
@@ -270,6 +284,10 @@ class TestAnswerCache {
 
     private static URI uri(String query) {
         return URI.create(base + "/sparql?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
+    }
+
+    private static HttpResponse<byte[]> get(URI uri) throws Exception {
+        return send(HttpRequest.newBuilder(uri).header("Accept", JSON).GET());
     }
 
     private static HttpResponse<byte[]> get(String query, String accept) throws Exception {
