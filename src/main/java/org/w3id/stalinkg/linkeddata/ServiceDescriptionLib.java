@@ -56,7 +56,7 @@ public final class ServiceDescriptionLib {
         Resource dataset = m.createResource(base + VoidServlet.DATASET)
                 .addProperty(RDF.type, m.createResource(SD + "Dataset"))
                 .addProperty(RDFS.seeAlso, m.createResource(base + VoidServlet.PATH.substring(1)))
-                .addProperty(sd(m, "defaultGraph"), m.createResource()
+                .addProperty(sd(m, "defaultGraph"), VoidServlet.blank(m, "service description default graph")
                         .addProperty(RDF.type, m.createResource(SD + "Graph"))
                         .addLiteral(VOID.triples, m.createTypedLiteral(Long.toString(kg.size()),
                                 XSDDatatype.XSDinteger)));

@@ -15,6 +15,7 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
+import org.apache.jena.rdf.model.AnonId;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.rdf.model.Literal;
@@ -210,7 +211,7 @@ public final class VoidServlet extends HttpServlet {
                     .addLiteral(VOID.distinctSubjects, integer(count(kg, SUBJECTS)))
                     .addLiteral(VOID.distinctObjects, integer(count(kg, OBJECTS)));
             QueryExec.dataset(kg.dataset()).query(PROPERTY_PARTITIONS).select().forEachRemaining(row ->
-                    dataset.addProperty(VOID.propertyPartition, m.createResource()
+                    dataset.addProperty(VOID.propertyPartition, blank(m, "property " + row.get("p").getURI())
                             .addProperty(VOID.property, m.createResource(row.get("p").getURI()))
                             .addLiteral(VOID.triples, integer(number(row.get("n"))))));
             dataset.addProperty(VOID.subset, m.createResource(C + ".well-known/void#wikidata-links")
@@ -223,7 +224,7 @@ public final class VoidServlet extends HttpServlet {
         // Instances per class of our ontology, subclasses included, as the validate command counts them.
         kg.instanceCounts().forEach((cls, n) -> {
             if (n > 0) {
-                dataset.addProperty(VOID.classPartition, m.createResource()
+                dataset.addProperty(VOID.classPartition, blank(m, "class " + cls)
                         .addProperty(VOID._class, m.createResource(SKG.NS + cls))
                         .addLiteral(VOID.entities, integer(n)));
             }
@@ -249,6 +250,15 @@ public final class VoidServlet extends HttpServlet {
                 .addProperty(DCAT.endpointDescription, sparql)
                 .addProperty(DCAT.servesDataset, dataset);
         return m.getGraph();
+    }
+
+    /**
+     * A blank node labelled from {@code key}, the same on every server start: with fresh random labels, replicas
+     * would write the description in different orders (N-Triples, JSON-LD) and differ in bytes.
+     */
+    static Resource blank(Model m, String key) {
+        return m.createResource(AnonId.create("void-" + DumpLib.sha256(key.getBytes(StandardCharsets.UTF_8))
+                .substring(0, 16)));
     }
 
     private static long count(KnowledgeGraph kg, Query query) {
