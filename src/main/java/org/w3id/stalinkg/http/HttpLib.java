@@ -3,6 +3,7 @@ package org.w3id.stalinkg.http;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HexFormat;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,7 +14,18 @@ import jakarta.servlet.http.HttpServletRequest;
  */
 public final class HttpLib {
 
+    /** How long a client may reuse an answer made from data that cannot change while the server runs. */
+    public static final String CACHE_CONTROL = "public, max-age=3600";
+
     private HttpLib() {}
+
+    /**
+     * The Cache-Control of an answer read from data that may be reused for {@code freshness}: null (data that
+     * cannot change while the server runs) gives {@link #CACHE_CONTROL}; an external store's freshness, its seconds.
+     */
+    public static String cacheControl(Duration freshness) {
+        return freshness == null ? CACHE_CONTROL : "public, max-age=" + freshness.toSeconds();
+    }
 
     /** Hex SHA-256 of {@code bytes}: all 64 digits, or the first {@code hexDigits}. */
     public static String sha256(byte[] bytes, int hexDigits) {

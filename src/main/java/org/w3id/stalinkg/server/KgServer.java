@@ -80,8 +80,9 @@ public final class KgServer {
         Limits limits = settings.limits();
         PublicBase publicBase = new PublicBase(settings.baseUrl());
         GenerationalServlet descriptions = new GenerationalServlet(holder,
-                d -> new DescriptionServlet(d.graph(), publicBase));
-        GenerationalServlet ontology = new GenerationalServlet(holder, d -> new OntologyServlet(d.graph(), publicBase));
+                d -> new DescriptionServlet(d.store(), d.ontology(), publicBase, limits.apiTimeout()));
+        GenerationalServlet ontology = new GenerationalServlet(holder,
+                d -> new OntologyServlet(d.store(), d.ontology(), publicBase));
         FusekiServer.Builder builder = FusekiServer.create()
                 .fusekiModules(FusekiModules.empty())
                 .port(settings.port())
@@ -98,7 +99,7 @@ public final class KgServer {
                 .addFilter("/*", new AdmissionFilter(limits, metrics))
                 .addFilter("/*", new CorsFilter())
                 .addServlet(API_PATH + "/*", new GenerationalServlet(holder, d -> new ApiServlet(d.queries(),
-                        new CannedQueryRunner(d.graph(), limits.apiTimeout(), settings.cacheBytes(), limits.maxRows()))))
+                        new CannedQueryRunner(d.store(), limits.apiTimeout(), settings.cacheBytes(), limits.maxRows()))))
                 .addServlet("/webjars/*", new ClasspathServlet(ClasspathServlet.WEBJARS,
                         "public, max-age=31536000, immutable"))
                 .addServlet("/static/*", new ClasspathServlet(ClasspathServlet.STATIC, "public, max-age=3600"))
@@ -107,10 +108,10 @@ public final class KgServer {
                 .addServlet("/id/*", descriptions)
                 .addServlet("/doc/*", descriptions)
                 .addServlet("/context.jsonld", new GenerationalServlet(holder,
-                        d -> new ContextServlet(d.graph().ontology(), publicBase)))
-                .addServlet(VoidServlet.PATH, new GenerationalServlet(holder, d -> new VoidServlet(d.graph(), publicBase)))
-                .addServlet("/dumps/*", new GenerationalServlet(holder, d -> new DumpServlet(d.graph())))
-                .addServlet("", new GenerationalServlet(holder, d -> new HomeServlet(d.graph())));
+                        d -> new ContextServlet(d.ontology(), publicBase)))
+                .addServlet(VoidServlet.PATH, new GenerationalServlet(holder, d -> new VoidServlet(d.store(), publicBase)))
+                .addServlet("/dumps/*", new GenerationalServlet(holder, d -> new DumpServlet(d.store())))
+                .addServlet("", new GenerationalServlet(holder, d -> new HomeServlet(d.store())));
         builder.addServlet("/ontology", ontology);
         for (LinkedDataFormat f : LinkedDataFormat.values()) {
             builder.addServlet("/ontology." + f.extension(), ontology);
