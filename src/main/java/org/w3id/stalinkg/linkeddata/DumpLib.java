@@ -2,6 +2,7 @@ package org.w3id.stalinkg.linkeddata;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -96,6 +97,28 @@ public final class DumpLib {
             throw new UncheckedIOException(ex);
         }
         return files;
+    }
+
+    /** The file name of {@link #writeDataset}: the whole dataset, named graphs included. */
+    public static final String DATASET_FILE = STEM + "-dataset.nq.gz";
+
+    /**
+     * Writes the whole dataset as gzipped N-Quads into {@code folder/}{@value #DATASET_FILE}: the default graph and
+     * the named graphs of what the files state and what was derived, canonical IRIs, so that another SPARQL store
+     * loaded from it answers every query as this server does, {@code GRAPH} queries included (the dumps hold the
+     * default graph only). Returns the file.
+     */
+    public static Path writeDataset(KnowledgeGraph kg, Path folder) {
+        Path file = folder.resolve(DATASET_FILE);
+        try {
+            Files.createDirectories(folder);
+            try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
+                Txn.executeRead(kg.dataset(), () -> RDFDataMgr.write(out, kg.dataset(), Lang.NQUADS));
+            }
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        return file;
     }
 
     /** The checksum of a dump as its {@code .sha256} file states it: the hex before the two spaces. */
