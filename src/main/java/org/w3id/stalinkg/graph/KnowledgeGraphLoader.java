@@ -142,6 +142,47 @@ public final class KnowledgeGraphLoader {
         return kg;
     }
 
+    /**
+     * The ontology alone: the files of the first folder ({@code ontology/}, shapes excepted), parsed as
+     * {@link #load()} parses them, with no data, validation or inference; read-only, with the files' prefixes. What
+     * {@code serve --sparql-endpoint} reads here while the data is in an external store.
+     *
+     * @throws GraphLoadException if the folder cannot be read, holds no {@code .ttl} file, or a file does not parse
+     */
+    public Graph loadOntology() {
+        Path folder = folders.get(0);
+        List<Path> files = new ArrayList<>();
+        if (!Files.isDirectory(folder)) {
+            throw new GraphLoadException("Cannot find the ontology", List.of(folder + ": no such folder"));
+        }
+        try (Stream<Path> listing = Files.list(folder)) {
+            listing.filter(p -> p.getFileName().toString().endsWith(".ttl")).filter(Files::isRegularFile)
+                   .filter(p -> !isShapesFile(p)).sorted().forEach(files::add);
+        } catch (IOException ex) {
+            throw new GraphLoadException("Cannot find the ontology", List.of(folder + ": cannot list: " + ex.getMessage()));
+        }
+        if (files.isEmpty()) {
+            throw new GraphLoadException("Cannot find the ontology", List.of(folder + ": no .ttl files"));
+        }
+        Graph ontology = GraphFactory.createDefaultGraph();
+        List<String> problems = new ArrayList<>();
+        for (Path file : files) {
+            try {
+                // As load() does, file by file: the same triples added in the same order make the same graph, which
+                // Jena writes in the same order (the documents of /ontology are then the same bytes in both modes).
+                Graph one = GraphFactory.createDefaultGraph();
+                parseInto(file, one);
+                GraphUtil.addInto(ontology, one);
+            } catch (GraphLoadException ex) {
+                problems.addAll(ex.problems());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new GraphLoadException(problems.size() + " file(s) did not parse", problems);
+        }
+        return new GraphReadOnly(ontology);
+    }
+
     /** SHA-256 over every loaded file's name and bytes, in load order: the served data is a function of these. */
     private static String contentHash(List<Path> files) {
         try {

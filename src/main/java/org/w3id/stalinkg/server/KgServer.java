@@ -49,6 +49,10 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
  * </ul>
  * Fuseki gives every response a 5 MiB output buffer, larger than Jetty pools, so each response allocated and
  * zeroed a fresh one; we set 32 KiB, which Jetty pools.
+ * <p>
+ * When the served data's store is an external SPARQL endpoint ({@code serve --sparql-endpoint URL}), the same
+ * paths answer from it: {@value #SPARQL_PATH} forwards queries after the same checks ({@link ActionQueryRemote}),
+ * and every other servlet asks the store ({@link org.w3id.stalinkg.store.SparqlStore}) instead of the graph.
  */
 public final class KgServer {
 
@@ -91,7 +95,7 @@ public final class KgServer {
                 .numServerThreads(8, 128)
                 .enablePing(true)
                 .registerOperation(Operation.Query, WebContent.contentTypeSPARQLQuery,
-                        new ActionQueryOwnData(holder, publicBase, limits))
+                        queryAction(holder, publicBase, settings))
                 .addDataset(SPARQL_PATH, servedDataset(holder, settings))
                 .addEndpoint(SPARQL_PATH, "", Operation.Query)
                 .addFilter("/*", new AccessLogFilter(metrics))
@@ -133,8 +137,23 @@ public final class KgServer {
     }
 
     /**
+     * The SPARQL query operation: over the graph loaded here, or forwarding to the external store that holds the
+     * data ({@link ActionQueryRemote}), after the same checks.
+     */
+    private static ActionQueryOwnData queryAction(DataHolder holder, PublicBase publicBase, ServerSettings settings) {
+        return isRemote(holder)
+                ? new ActionQueryRemote(holder, publicBase, settings.limits(), settings.timeout())
+                : new ActionQueryOwnData(holder, publicBase, settings.limits());
+    }
+
+    /** True if the data is in an external store ({@code --sparql-endpoint}), not loaded here. */
+    private static boolean isRemote(DataHolder holder) {
+        return holder.current().graph() == null;
+    }
+
+    /**
      * The dataset as served: whichever the holder has when a query begins, read-only, with its own context holding
-     * the time limits and the SERVICE ban.
+     * the time limits and the SERVICE ban; an empty placeholder when the data is in an external store.
      */
     private static DatasetGraph servedDataset(DataHolder holder, ServerSettings settings) {
         Context context = new Context();
@@ -144,6 +163,9 @@ public final class KgServer {
         long first = Math.min(settings.limits().firstResultTimeout().toMillis(), overall);
         context.set(ARQ.queryTimeout, first + "," + overall);
         context.set(ARQ.httpServiceAllowed, false);
+        if (isRemote(holder)) {
+            return new DatasetGraphReadOnly(ActionQueryRemote.placeholder(), context);
+        }
         return new DatasetGraphReadOnly(new SwitchingDataset(holder, context), context);
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -21,6 +22,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The shaded jar as a user runs it. Catches what unit tests cannot: a jar whose merged META-INF/services lost
@@ -71,6 +73,57 @@ class JarIT {
         } finally {
             p.destroy();
             p.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void jarServesFromASparqlEndpointWithoutDataAndAnswers502WhileItIsDown(@TempDir Path root) throws Exception {
+        // Only ontology/ and queries/: with --sparql-endpoint, data/ is never read.
+        for (String folder : new String[] {"ontology", "queries"}) {
+            Files.createDirectories(root.resolve(folder));
+            try (var files = Files.list(Path.of(folder))) {
+                for (Path f : (Iterable<Path>) files::iterator) {
+                    if (Files.isRegularFile(f)) {
+                        Files.copy(f, root.resolve(folder).resolve(f.getFileName()));
+                    }
+                }
+            }
+        }
+        int deadPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            deadPort = socket.getLocalPort();
+        }
+        Process p = new ProcessBuilder(JAVA.toString(), "-jar", JAR.toString(), "--root", root.toString(),
+                "--sparql-endpoint", "http://127.0.0.1:" + deadPort + "/ds/sparql",
+                "--host", "127.0.0.1", "--port", "0", "--admin-port", "-1").redirectErrorStream(true).start();
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            Pattern served = Pattern.compile("served at http://127\\.0\\.0\\.1:(\\d+)/sparql");
+            StringBuilder seen = new StringBuilder();
+            String port = null;
+            boolean told = false;
+            for (String line; !told && (line = lines.readLine()) != null; ) {
+                seen.append(line).append('\n');
+                Matcher m = served.matcher(line);
+                if (m.find()) {
+                    port = m.group(1);
+                }
+                told = line.contains("does not answer yet");
+            }
+            assertNotNull(port, "the jar did not start:\n" + seen);
+            assertTrue(told, "the jar did not say the store is down:\n" + seen);
+            HttpClient http = HttpClient.newHttpClient();
+            var api = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/goals"))
+                    .timeout(Duration.ofSeconds(30)).build(), BodyHandlers.ofString());
+            assertEquals(502, api.statusCode(), api.body());
+            assertTrue(api.body().startsWith("{\"status\":502,"), api.body());
+            var ontology = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ontology.ttl"))
+                    .timeout(Duration.ofSeconds(30)).build(), BodyHandlers.ofString());
+            assertEquals(200, ontology.statusCode(), ontology.body());
+        } finally {
+            p.destroy();
+            if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+            }
         }
     }
 }
