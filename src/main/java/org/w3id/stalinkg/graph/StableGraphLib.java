@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -47,7 +48,8 @@ public final class StableGraphLib {
         }
         sorted.sort(Comparator.comparing(StableGraphLib::line));
         Graph graph = GraphFactory.createDefaultGraph();
-        graph.getPrefixMapping().setNsPrefixes(source.getPrefixMapping());
+        // In prefix order: writers follow the order of the prefix mapping, which otherwise varies between runs.
+        new TreeMap<>(source.getPrefixMapping().getNsPrefixMap()).forEach(graph.getPrefixMapping()::setNsPrefix);
         sorted.forEach(graph::add);
         return graph;
     }

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -74,6 +75,104 @@ class JarIT {
             p.destroy();
             p.waitFor(30, TimeUnit.SECONDS);
         }
+    }
+
+    /**
+     * Two replicas as two processes (what a load balancer has behind it): each loads the files in its own JVM, so
+     * anything that varies from one JVM to the next (hash seeds, blank-node labels, map orders) shows here, which
+     * two servers in one JVM (TestReplicas) cannot show. Every answer must be the same bytes with the same ETag.
+     */
+    @Test
+    void twoJarsAnswerWithTheSameBytesAndETags(@TempDir Path logs) throws Exception {
+        String base = "https://kg.example.org/";
+        Process a = startJar(logs.resolve("a.log"), "--base-url", base);
+        Process b = startJar(logs.resolve("b.log"), "--base-url", base);
+        try {
+            int portA = portOf(a, logs.resolve("a.log"));
+            int portB = portOf(b, logs.resolve("b.log"));
+            HttpClient http = HttpClient.newHttpClient();
+            String describe = URLEncoder.encode("DESCRIBE <https://w3id.org/stalin-kg/id/outcome/holodomor>",
+                    StandardCharsets.UTF_8);
+            String select = URLEncoder.encode("SELECT ?s ?p ?o WHERE { ?s ?p ?o } ORDER BY ?s ?p ?o LIMIT 300",
+                    StandardCharsets.UTF_8);
+            String[][] requests = {
+                {"/sparql?query=" + select, "application/sparql-results+json"},
+                {"/sparql?query=" + describe, "text/turtle"},
+                {"/sparql?query=" + describe, "application/ld+json"},
+                {"/sparql", "application/n-triples"},
+                {"/api/describe?thing=outcome/holodomor", "application/n-triples"},
+                {"/api/describe?thing=outcome/holodomor", "application/ld+json"},
+                {"/api/timeline", "application/json"},
+                {"/api/goals", "text/csv"},
+                {"/api", "text/html"},
+                {"/api/openapi.json", "application/json"},
+                {"/doc/outcome/holodomor.ttl", "*/*"},
+                {"/doc/outcome/holodomor.nt", "*/*"},
+                {"/doc/outcome/holodomor.rdf", "*/*"},
+                {"/doc/outcome/holodomor.jsonld", "*/*"},
+                {"/doc/outcome/holodomor.html", "*/*"},
+                {"/doc/person/joseph-stalin.jsonld", "*/*"},
+                {"/ontology", "text/turtle"},
+                {"/ontology", "application/rdf+xml"},
+                {"/ontology", "application/ld+json"},
+                {"/ontology", "application/n-triples"},
+                {"/ontology", "text/html"},
+                {"/context.jsonld", "*/*"},
+                {"/.well-known/void", "text/turtle"},
+                {"/.well-known/void", "application/ld+json"},
+                {"/.well-known/void", "application/n-triples"},
+                {"/.well-known/void", "application/rdf+xml"},
+                {"/dumps/", "text/html"},
+                {"/dumps/stalin-kg.ttl.gz.sha256", "*/*"},
+                {"/dumps/stalin-kg.nt.gz.sha256", "*/*"},
+                {"/dumps/stalin-kg.trig.gz.sha256", "*/*"},
+                {"/dumps/stalin-kg.jsonld.gz.sha256", "*/*"},
+                {"/", "text/html"},
+            };
+            for (String[] r : requests) {
+                var x = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + portA + r[0]))
+                        .header("Accept", r[1]).timeout(Duration.ofSeconds(60)).build(), BodyHandlers.ofByteArray());
+                var y = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + portB + r[0]))
+                        .header("Accept", r[1]).timeout(Duration.ofSeconds(60)).build(), BodyHandlers.ofByteArray());
+                assertEquals(200, x.statusCode(), r[0] + " " + r[1]);
+                assertEquals(x.headers().firstValue("ETag"), y.headers().firstValue("ETag"), r[0] + " " + r[1]);
+                assertEquals(new String(x.body(), StandardCharsets.UTF_8), new String(y.body(), StandardCharsets.UTF_8),
+                        r[0] + " " + r[1]);
+            }
+        } finally {
+            for (Process p : new Process[] {a, b}) {
+                p.destroy();
+                if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                }
+            }
+        }
+    }
+
+    /** The jar serving the bundled data on a free port, this machine only, no admin port; output to {@code log}. */
+    private static Process startJar(Path log, String... extra) throws Exception {
+        List<String> command = new ArrayList<>(List.of(JAVA.toString(), "-jar", JAR.toString(),
+                "--host", "127.0.0.1", "--port", "0", "--admin-port", "-1"));
+        command.addAll(List.of(extra));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    /** The port the jar says it serves at, once it has started. */
+    private static int portOf(Process p, Path log) throws Exception {
+        Pattern served = Pattern.compile("served at http://127\\.0\\.0\\.1:(\\d+)/sparql");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        while (System.nanoTime() < deadline) {
+            String text = Files.exists(log) ? Files.readString(log) : "";
+            Matcher m = served.matcher(text);
+            if (m.find()) {
+                return Integer.parseInt(m.group(1));
+            }
+            if (!p.isAlive()) {
+                throw new AssertionError("the jar stopped:\n" + text);
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the jar did not start in 180 s:\n" + Files.readString(log));
     }
 
     @Test
