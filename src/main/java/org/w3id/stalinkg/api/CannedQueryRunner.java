@@ -28,6 +28,7 @@ import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.sparql.exec.RowSetStream;
 import org.apache.jena.sparql.resultset.ResultsWriter;
 import org.w3id.stalinkg.graph.KnowledgeGraph;
+import org.w3id.stalinkg.graph.StableGraphLib;
 import org.w3id.stalinkg.http.HttpLib;
 import org.w3id.stalinkg.store.LocalStore;
 import org.w3id.stalinkg.store.SparqlStore;
@@ -217,6 +218,11 @@ public final class CannedQueryRunner {
                 } else {
                     Graph graph = query.query().isConstructType() ? exec.construct() : exec.describe();
                     graph.getPrefixMapping().setNsPrefixes(query.query().getPrefixMapping());
+                    if (store.version() == null) {
+                        // An external store's blank nodes get fresh labels on every read: relabelled by what they
+                        // say, the same answer is the same bytes, and so the same ETag, every time.
+                        graph = StableGraphLib.copy(graph);
+                    }
                     RDFDataMgr.write(out, graph, graphLang(format));
                 }
                 return null;

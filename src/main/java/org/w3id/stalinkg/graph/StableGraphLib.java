@@ -23,7 +23,9 @@ import org.apache.jena.sparql.graph.GraphFactory;
 
 /**
  * Graphs that give the same bytes for the same data, whatever blank-node labels they were read with: the dumps use
- * it, so a checksum changes only when the data does.
+ * it, so a checksum changes only when the data does, and so do the documents and canned answers read from an
+ * external SPARQL store, whose blank nodes are labelled afresh on every read, so that their ETags (the hash of their
+ * bytes) hold from one read to the next and from one replica to another.
  *
  * <pre>
  * RDFDataMgr.write(out, StableGraphLib.copy(graph), Lang.TURTLE);
@@ -57,9 +59,11 @@ public final class StableGraphLib {
     /**
      * A label for each blank node from what it says and where it stands: a hash of its outgoing triples (following
      * blank objects down) and of its incoming ones (following blank subjects up to an IRI), so that the axiom
-     * annotations and the {@code owl:unionOf} lists of our files get the same label on every load. Where that cannot
-     * name every blank node apart (a cycle, or two blank nodes alike in both directions), no node is renamed: the
-     * dump is still the graph, only its bytes may differ between loads.
+     * annotations and the {@code owl:unionOf} lists of our files get the same label on every load. Blank nodes alike
+     * in both directions with no blank neighbour (the bare axiom nodes of a CONSTRUCT answer, say) are
+     * interchangeable, so they are numbered in any order: the bytes are the same. Where the labels cannot otherwise
+     * name every blank node apart (a cycle, or alike blank nodes with blank neighbours), no node is renamed: the
+     * copy is still the graph, only its bytes may differ between reads.
      */
     private static Map<Node, Node> blankLabels(List<Triple> triples) {
         Map<Node, List<Triple>> outgoing = new HashMap<>();
@@ -72,21 +76,37 @@ public final class StableGraphLib {
                 incoming.computeIfAbsent(t.getObject(), k -> new ArrayList<>()).add(t);
             }
         }
+        Set<Node> blanks = new HashSet<>(outgoing.keySet());
+        blanks.addAll(incoming.keySet());
         Map<Node, String> down = new HashMap<>();
         Map<Node, String> up = new HashMap<>();
-        Map<Node, Node> renamed = new HashMap<>();
-        Set<String> used = new HashSet<>();
+        Map<String, List<Node>> byLabel = new HashMap<>();
         try {
-            for (Node b : outgoing.keySet()) {
+            for (Node b : blanks) {
                 String label = "b" + hash(down(b, outgoing, down, new HashSet<>()) + " "
                         + up(b, incoming, outgoing, down, up, new HashSet<>()));
-                if (!used.add(label)) {
-                    return Map.of();
-                }
-                renamed.put(b, NodeFactory.createBlankNode(label));
+                byLabel.computeIfAbsent(label, k -> new ArrayList<>()).add(b);
             }
         } catch (IllegalStateException cycle) {
             return Map.of();
+        }
+        Map<Node, Node> renamed = new HashMap<>();
+        for (Map.Entry<String, List<Node>> e : byLabel.entrySet()) {
+            List<Node> alike = e.getValue();
+            if (alike.size() == 1) {
+                renamed.put(alike.get(0), NodeFactory.createBlankNode(e.getKey()));
+                continue;
+            }
+            for (Node b : alike) {
+                boolean blankNeighbour = outgoing.getOrDefault(b, List.of()).stream().anyMatch(t -> t.getObject().isBlank())
+                        || incoming.getOrDefault(b, List.of()).stream().anyMatch(t -> t.getSubject().isBlank());
+                if (blankNeighbour) {
+                    return Map.of();
+                }
+            }
+            for (int i = 0; i < alike.size(); i++) {
+                renamed.put(alike.get(i), NodeFactory.createBlankNode(e.getKey() + "x" + i));
+            }
         }
         return renamed;
     }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -23,6 +24,7 @@ import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.OWL2;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
+import org.w3id.stalinkg.graph.StableGraphLib;
 import org.w3id.stalinkg.store.SparqlStore;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -87,7 +89,8 @@ public final class Describer {
     private Describer(SparqlStore store, Map<String, String> prefixes, Duration timeout) {
         this.dataset = null;
         this.store = store;
-        this.prefixes = Map.copyOf(prefixes);
+        // Sorted, not Map.copyOf: its order changes from one JVM to the next, and writers follow it.
+        this.prefixes = new TreeMap<>(prefixes);
         this.timeout = timeout;
         this.neighbourhoods = Caffeine.newBuilder().maximumSize(KEPT_NEIGHBOURHOODS)
                 .expireAfterWrite(store.freshness()).build();
@@ -129,7 +132,9 @@ public final class Describer {
         }
         Graph out = describe(neighbourhood(thing), thing, prefixes);
         addKindPrefixes(out);
-        return out;
+        // The store's blank nodes get fresh labels on every read: relabelled by what they say, the same description
+        // is the same bytes (and ETag) on every fetch and every replica.
+        return StableGraphLib.copy(out);
     }
 
     /** The neighbourhood of {@code thing} in the external store, fetched once and kept for its freshness. */
