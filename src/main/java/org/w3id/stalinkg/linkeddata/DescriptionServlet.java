@@ -78,10 +78,10 @@ public final class DescriptionServlet extends HttpServlet {
         try {
             answer(req, resp);
         } catch (StoreException ex) {
-            sendText(resp, StoreException.STATUS, ex.getMessage());
+            HttpLib.sendText(resp, StoreException.STATUS, ex.getMessage());
         } catch (QueryCancelledException ex) {
             resp.setHeader("Retry-After", "5");
-            sendText(resp, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+            HttpLib.sendText(resp, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
                     "The SPARQL store behind this service did not answer in time; try again later.");
         }
     }
@@ -168,17 +168,6 @@ public final class DescriptionServlet extends HttpServlet {
             }
         }
         resp.setContentType(format.contentType());
-        resp.setContentLength(body.length);
-        resp.getOutputStream().write(body);
-    }
-
-    private static void sendText(HttpServletResponse resp, int status, String message) throws IOException {
-        if (resp.isCommitted()) {
-            return;
-        }
-        byte[] body = (message + "\n").getBytes(StandardCharsets.UTF_8);
-        resp.setStatus(status);
-        resp.setContentType("text/plain; charset=utf-8");
         resp.setContentLength(body.length);
         resp.getOutputStream().write(body);
     }

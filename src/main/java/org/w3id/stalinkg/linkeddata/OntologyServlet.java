@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
 
 import org.apache.jena.graph.Graph;
@@ -424,26 +425,13 @@ public final class OntologyServlet extends HttpServlet {
      * occurrences as a value. Triples of the ontology itself are not data and are not counted.
      */
     private static Map<String, Long> usageCounts(KnowledgeGraph kg) {
-        Map<String, Long> counts = new HashMap<>();
-        kg.instanceCounts().forEach((local, n) -> counts.put(SKG.NS + local, n));
         Graph ontology = kg.ontology();
-        Txn.executeRead(kg.dataset(), () -> {
+        return Txn.calculateRead(kg.dataset(), () -> {
             Graph data = kg.dataset().getDefaultGraph();
-            ontology.find(Node.ANY, RDF.type.asNode(), Node.ANY).forEachRemaining(t -> {
-                Node term = t.getSubject();
-                Node type = t.getObject();
-                if (!term.isURI() || !term.getURI().startsWith(SKG.NS) || !type.isURI()
-                        || counts.containsKey(term.getURI())) {
-                    return;
-                }
-                if (type.equals(OWL2.NamedIndividual.asNode())) {
-                    counts.put(term.getURI(), count(data.find(Node.ANY, Node.ANY, term), ontology));
-                } else if (type.getURI().endsWith("Property")) {
-                    counts.put(term.getURI(), count(data.find(Node.ANY, term, Node.ANY), ontology));
-                }
-            });
+            return usageCounts(kg.instanceCounts(), ontology,
+                    term -> count(data.find(Node.ANY, Node.ANY, term), ontology),
+                    term -> count(data.find(Node.ANY, term, Node.ANY), ontology));
         });
-        return counts;
     }
 
     private static long count(ExtendedIterator<Triple> triples, Graph ontology) {
@@ -467,10 +455,20 @@ public final class OntologyServlet extends HttpServlet {
      * loaded from our dump, as the default graph here does).
      */
     private static Map<String, Long> usageCounts(SparqlStore store, Graph ontology) {
-        Map<String, Long> counts = new HashMap<>();
-        store.instanceCounts().forEach((local, n) -> counts.put(SKG.NS + local, n));
         Map<String, Long> asProperty = uses(store, PROPERTY_USES);
         Map<String, Long> asValue = uses(store, VALUE_USES);
+        return usageCounts(store.instanceCounts(), ontology,
+                term -> Math.max(0, asValue.getOrDefault(term.getURI(), 0L)
+                        - ontology.find(Node.ANY, Node.ANY, term).toList().size()),
+                term -> Math.max(0, asProperty.getOrDefault(term.getURI(), 0L)
+                        - ontology.find(Node.ANY, term, Node.ANY).toList().size()));
+    }
+
+    /** The instances of each class, then the uses of each individual and property of the ontology, by IRI. */
+    private static Map<String, Long> usageCounts(Map<String, Long> instances, Graph ontology,
+                                                 ToLongFunction<Node> asValue, ToLongFunction<Node> asProperty) {
+        Map<String, Long> counts = new HashMap<>();
+        instances.forEach((local, n) -> counts.put(SKG.NS + local, n));
         ontology.find(Node.ANY, RDF.type.asNode(), Node.ANY).forEachRemaining(t -> {
             Node term = t.getSubject();
             Node type = t.getObject();
@@ -479,11 +477,9 @@ public final class OntologyServlet extends HttpServlet {
                 return;
             }
             if (type.equals(OWL2.NamedIndividual.asNode())) {
-                counts.put(term.getURI(), Math.max(0, asValue.getOrDefault(term.getURI(), 0L)
-                        - ontology.find(Node.ANY, Node.ANY, term).toList().size()));
+                counts.put(term.getURI(), asValue.applyAsLong(term));
             } else if (type.getURI().endsWith("Property")) {
-                counts.put(term.getURI(), Math.max(0, asProperty.getOrDefault(term.getURI(), 0L)
-                        - ontology.find(Node.ANY, term, Node.ANY).toList().size()));
+                counts.put(term.getURI(), asProperty.applyAsLong(term));
             }
         });
         return counts;

@@ -156,10 +156,11 @@ public final class VoidServlet extends HttpServlet {
         try {
             description = forBase(base);
         } catch (StoreException ex) {
-            sendText(resp, StoreException.STATUS, ex.getMessage());
+            HttpLib.sendText(resp, StoreException.STATUS, ex.getMessage());
             return;
         } catch (QueryCancelledException ex) {
-            sendText(resp, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+            resp.setHeader("Retry-After", "5");
+            HttpLib.sendText(resp, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
                     "The SPARQL store behind this service did not compute the statistics in time.");
             return;
         }
@@ -307,14 +308,6 @@ public final class VoidServlet extends HttpServlet {
 
     private static long count(SparqlStore store, Query query) {
         return store.query(query, Map.of(), null, exec -> number(exec.select().next().get("n")));
-    }
-
-    private static void sendText(HttpServletResponse resp, int status, String message) throws IOException {
-        byte[] body = (message + "\n").getBytes(StandardCharsets.UTF_8);
-        resp.setStatus(status);
-        resp.setContentType("text/plain; charset=utf-8");
-        resp.setContentLength(body.length);
-        resp.getOutputStream().write(body);
     }
 
     private static long number(Node n) {

@@ -1,7 +1,6 @@
 package org.w3id.stalinkg.server;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +10,7 @@ import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.query.QueryFactory;
 import org.w3id.stalinkg.graph.KnowledgeGraph;
+import org.w3id.stalinkg.http.HttpLib;
 import org.w3id.stalinkg.store.LocalStore;
 import org.w3id.stalinkg.store.SparqlStore;
 import org.w3id.stalinkg.store.StoreException;
@@ -86,22 +86,14 @@ public final class HomeServlet extends HttpServlet {
         try {
             current = page.get();
         } catch (StoreException ex) {
-            sendText(resp, StoreException.STATUS, ex.getMessage());
+            HttpLib.sendText(resp, StoreException.STATUS, ex.getMessage());
             return;
         } catch (QueryCancelledException ex) {
             resp.setHeader("Retry-After", "5");
-            sendText(resp, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+            HttpLib.sendText(resp, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
                     "The SPARQL store behind this service did not count the graph in time; try again later.");
             return;
         }
         current.doGet(req, resp);
-    }
-
-    private static void sendText(HttpServletResponse resp, int status, String message) throws IOException {
-        byte[] body = (message + "\n").getBytes(StandardCharsets.UTF_8);
-        resp.setStatus(status);
-        resp.setContentType("text/plain; charset=utf-8");
-        resp.setContentLength(body.length);
-        resp.getOutputStream().write(body);
     }
 }
