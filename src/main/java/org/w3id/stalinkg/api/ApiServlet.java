@@ -40,7 +40,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * curl http://localhost:3030/api/openapi.json           # OpenAPI 3; /api/docs tries it in Swagger UI
  * </pre>
  *
- * Every answer carries an ETag (data, query, parameters, format) and Cache-Control; If-None-Match gets 304.
+ * Every answer carries an ETag (data, query, parameters, format; with an external store, the answer's bytes) and
+ * Cache-Control; If-None-Match gets 304. An external store that fails is 502, with the reason.
  * Refusals are a status and a small JSON body: {@code {"status":400,"error":"Bad Request","message":"..."}}.
  */
 public final class ApiServlet extends HttpServlet {
@@ -125,15 +126,25 @@ public final class ApiServlet extends HttpServlet {
         Map<String, Node> bindings = CannedQueryRunner.bind(query, params);
         boolean graph = !query.query().isSelectType() && !query.query().isAskType();
         ResultFormat chosen = ResultFormat.choose(format == null ? null : format[0], req.getHeader("Accept"), graph);
+        // Known before the query runs for the local graph; from the answer's bytes for an external store.
         String etag = runner.etag(query, bindings, chosen);
-        resp.setHeader("ETag", etag);
-        resp.setHeader("Cache-Control", CACHE_CONTROL);
+        resp.setHeader("Cache-Control", runner.cacheControl());
         resp.setHeader("Vary", "Accept");
-        if (HttpLib.notModified(req, etag)) {
-            resp.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
-            return;
+        if (etag != null) {
+            resp.setHeader("ETag", etag);
+            if (HttpLib.notModified(req, etag)) {
+                resp.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+                return;
+            }
         }
         CannedQueryRunner.Answer answer = runner.answer(query, bindings, chosen);
+        if (etag == null) {
+            resp.setHeader("ETag", answer.etag());
+            if (HttpLib.notModified(req, answer.etag())) {
+                resp.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+                return;
+            }
+        }
         resp.setStatus(200);
         if (answer.rows() >= 0) {
             req.setAttribute("org.w3id.stalinkg.rows", answer.rows());
@@ -211,6 +222,7 @@ public final class ApiServlet extends HttpServlet {
             case 406 -> "Not Acceptable";
             case 415 -> "Unsupported Media Type";
             case 500 -> "Internal Server Error";
+            case 502 -> "Bad Gateway";
             case 503 -> "Service Unavailable";
             default -> "Error";
         };

@@ -13,7 +13,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -23,16 +22,17 @@ import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.resultset.ResultSetLang;
 import org.apache.jena.riot.out.NodeFmtLib;
-import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
-import org.apache.jena.sparql.exec.QueryExec;
-import org.apache.jena.sparql.exec.QueryExecBuilder;
 import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.sparql.exec.RowSetStream;
 import org.apache.jena.sparql.resultset.ResultsWriter;
-import org.apache.jena.system.Txn;
 import org.w3id.stalinkg.graph.KnowledgeGraph;
+import org.w3id.stalinkg.graph.StableGraphLib;
+import org.w3id.stalinkg.http.HttpLib;
+import org.w3id.stalinkg.store.LocalStore;
+import org.w3id.stalinkg.store.SparqlStore;
+import org.w3id.stalinkg.store.StoreException;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -44,10 +44,14 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 
 /**
- * Runs canned queries against the knowledge graph: binds request values to the query's variables as RDF terms,
- * executes with a time limit, writes the chosen format, and keeps the bytes in a bounded cache. The graph never
- * changes while the server runs, so an answer is a function of (data, query, parameters, format): that is the cache
- * key, and its hash with the data's hash is the ETag.
+ * Runs canned queries against the store ({@link SparqlStore}: the graph loaded here, or an external SPARQL
+ * endpoint): binds request values to the query's variables as RDF terms, executes with a time limit, writes the
+ * chosen format, and keeps the bytes in a bounded cache.
+ * <p>
+ * The local graph never changes while the server runs, so an answer is a function of (data, query, parameters,
+ * format): that is the cache key, and its hash with the data's hash is the ETag, known before the query runs. An
+ * external store's data may change at any time and has no hash: its answers are kept for the store's
+ * {@linkplain SparqlStore#freshness() freshness} only, and each one's ETag is the hash of its bytes.
  */
 public final class CannedQueryRunner {
 
@@ -56,31 +60,46 @@ public final class CannedQueryRunner {
      *
      * @param capped true if the result was cut at the row limit
      * @param rows   the rows of a SELECT's answer, -1 for other queries
+     * @param etag   its strong ETag, quoted
      */
-    public record Answer(byte[] body, String contentType, boolean capped, int rows) {}
+    public record Answer(byte[] body, String contentType, boolean capped, int rows, String etag) {}
 
     private static final Mustache RESULTS_PAGE =
             new DefaultMustacheFactory("templates").compile("api-results.mustache");
 
-    private final KnowledgeGraph kg;
+    private final SparqlStore store;
     private final Duration timeout;
     private final int maxRows;
     private final Cache<String, Answer> cache;
 
+    /** A runner over the graph loaded here ({@link LocalStore}). */
+    public CannedQueryRunner(KnowledgeGraph kg, Duration timeout, long cacheBytes, int maxRows) {
+        this(new LocalStore(kg), timeout, cacheBytes, maxRows);
+    }
+
     /**
+     * @param store      where the queries run
      * @param timeout    the longest a canned query may run
      * @param cacheBytes the most answer bytes kept in memory (0 switches the cache off)
      * @param maxRows    the most rows of an answer; more are cut and the answer says so
      */
-    public CannedQueryRunner(KnowledgeGraph kg, Duration timeout, long cacheBytes, int maxRows) {
-        this.kg = kg;
+    public CannedQueryRunner(SparqlStore store, Duration timeout, long cacheBytes, int maxRows) {
+        this.store = store;
         this.timeout = timeout;
         this.maxRows = maxRows;
-        this.cache = Caffeine.newBuilder()
+        Caffeine<String, Answer> builder = Caffeine.newBuilder()
                 .maximumWeight(cacheBytes)
                 .weigher((String key, Answer a) -> key.length() + a.body().length)
-                .recordStats()
-                .build();
+                .recordStats();
+        if (store.freshness() != null) {
+            builder.expireAfterWrite(store.freshness());
+        }
+        this.cache = builder.build();
+    }
+
+    /** The Cache-Control of the answers: how long a client may reuse one. */
+    public String cacheControl() {
+        return HttpLib.cacheControl(store.freshness());
     }
 
     /** The most rows of an answer. */
@@ -136,11 +155,19 @@ public final class CannedQueryRunner {
         return bindings;
     }
 
-    /** The strong ETag of the answer to {@code query} with {@code bindings} in {@code format}, quoted. */
+    /**
+     * The strong ETag of the answer to {@code query} with {@code bindings} in {@code format}, quoted, known without
+     * running the query; null when only the answer can tell (an external store's data has no known version): then
+     * it is the answer's {@link Answer#etag()}.
+     */
     public String etag(CannedQuery query, Map<String, Node> bindings, ResultFormat format) {
+        String version = store.version();
+        if (version == null) {
+            return null;
+        }
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(kg.contentHash().getBytes(StandardCharsets.UTF_8));
+            sha.update(version.getBytes(StandardCharsets.UTF_8));
             sha.update(key(query, bindings, format).getBytes(StandardCharsets.UTF_8));
             return "\"" + HexFormat.of().formatHex(sha.digest(), 0, 16) + "\"";
         } catch (NoSuchAlgorithmException ex) {
@@ -151,7 +178,7 @@ public final class CannedQueryRunner {
     /**
      * The answer, from the cache or by running the query.
      *
-     * @throws ApiException 503 when the query runs past the time limit
+     * @throws ApiException 503 when the query runs past the time limit, 502 when an external store fails
      */
     public Answer answer(CannedQuery query, Map<String, Node> bindings, ResultFormat format) {
         return cache.get(key(query, bindings, format), k -> run(query, bindings, format));
@@ -164,7 +191,6 @@ public final class CannedQueryRunner {
     }
 
     private Answer run(CannedQuery query, Map<String, Node> bindings, ResultFormat format) {
-        DatasetGraph dsg = kg.dataset();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         boolean[] capped = {false};
         int[] rowCount = {-1};
@@ -176,35 +202,40 @@ public final class CannedQueryRunner {
         }
         Query toRun = limited;
         try {
-            Txn.executeRead(dsg, () -> {
-                QueryExecBuilder builder = QueryExec.dataset(dsg).query(toRun)
-                        .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
-                bindings.forEach((name, value) -> builder.substitution(Var.alloc(name), value));
-                try (QueryExec exec = builder.build()) {
-                    if (query.query().isSelectType()) {
-                        RowSet selected = exec.select();
-                        List<Binding> kept = capped(selected, capped);
-                        rowCount[0] = kept.size();
-                        RowSet rows = RowSetStream.create(selected.getResultVars(), kept.iterator());
-                        if (format == ResultFormat.HTML) {
-                            writeHtml(query, bindings, rows, out);
-                        } else {
-                            write(rows, format, out);
-                        }
-                    } else if (query.query().isAskType()) {
-                        write(exec.ask(), format, out);
+            store.query(toRun, bindings, timeout, exec -> {
+                if (query.query().isSelectType()) {
+                    RowSet selected = exec.select();
+                    List<Binding> kept = capped(selected, capped);
+                    rowCount[0] = kept.size();
+                    RowSet rows = RowSetStream.create(selected.getResultVars(), kept.iterator());
+                    if (format == ResultFormat.HTML) {
+                        writeHtml(query, bindings, rows, out);
                     } else {
-                        Graph graph = query.query().isConstructType() ? exec.construct() : exec.describe();
-                        graph.getPrefixMapping().setNsPrefixes(query.query().getPrefixMapping());
-                        RDFDataMgr.write(out, graph, graphLang(format));
+                        write(rows, format, out);
                     }
+                } else if (query.query().isAskType()) {
+                    write(exec.ask(), format, out);
+                } else {
+                    Graph graph = query.query().isConstructType() ? exec.construct() : exec.describe();
+                    graph.getPrefixMapping().setNsPrefixes(query.query().getPrefixMapping());
+                    if (store.version() == null) {
+                        // An external store's blank nodes get fresh labels on every read: relabelled by what they
+                        // say, the same answer is the same bytes, and so the same ETag, every time.
+                        graph = StableGraphLib.copy(graph);
+                    }
+                    RDFDataMgr.write(out, graph, graphLang(format));
                 }
+                return null;
             });
         } catch (QueryCancelledException ex) {
             throw new ApiException(503, "query '" + query.name() + "' timed out after "
                     + timeout.toMillis() / 1000.0 + " s");
+        } catch (StoreException ex) {
+            throw new ApiException(StoreException.STATUS, ex.getMessage());
         }
-        return new Answer(out.toByteArray(), format.contentType(), capped[0], rowCount[0]);
+        byte[] body = out.toByteArray();
+        String etag = etag(query, bindings, format);
+        return new Answer(body, format.contentType(), capped[0], rowCount[0], etag != null ? etag : HttpLib.etag(body));
     }
 
     /** The first {@code maxRows} rows; sets {@code capped[0]} if there were more. */

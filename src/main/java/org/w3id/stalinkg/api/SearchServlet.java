@@ -34,7 +34,9 @@ import jakarta.servlet.http.HttpServletResponse;
  * the reader types; unlike the canned {@code search} query, which scans every name for the text anywhere in it,
  * this matches beginnings of words ("голод" finds "Голодомор", "лодомор" does not), and does not read every name.
  * <p>
- * Refusals are 400 with a small JSON body; answers carry an ETag (304 on a match) and may be kept an hour.
+ * Refusals are 400 with a small JSON body; answers carry an ETag (304 on a match) and may be kept an hour. Serving
+ * from an external SPARQL store ({@code --sparql-endpoint}) there is no local index: the search is redirected
+ * (307) to the canned {@code search} query, which answers the same JSON by scanning the names at the store.
  */
 public final class SearchServlet extends HttpServlet {
 
@@ -63,7 +65,7 @@ public final class SearchServlet extends HttpServlet {
     private final KnowledgeGraph graph;
     private final Duration timeout;
 
-    /** Searches {@code graph}, each search cut off after {@code timeout}. */
+    /** Searches {@code graph} (null: no local graph), each search cut off after {@code timeout}. */
     public SearchServlet(KnowledgeGraph graph, Duration timeout) {
         this.graph = graph;
         this.timeout = timeout;
@@ -73,6 +75,12 @@ public final class SearchServlet extends HttpServlet {
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String text = req.getParameter("text");
         String lang = req.getParameter("lang");
+        if (graph == null) {
+            String query = req.getQueryString();
+            resp.setStatus(307);
+            resp.setHeader("Location", "/api/search?format=json" + (query == null ? "" : "&" + query));
+            return;
+        }
         if (text == null || text.strip().length() < 2) {
             refuse(resp, 400, "'text' is required: at least 2 characters to look for");
             return;

@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Load and validate as validate does, then write the whole graph as gzipped Turtle, N-Triples, TriG and",
             "JSON-LD with canonical IRIs, each with a NAME.sha256 file for sha256sum -c; print each file's size and",
-            "checksum. Exit status: 0, or 1 if the graph does not load."})
+            "checksum. With --dataset, also the whole dataset (named graphs too) as N-Quads, for another store.",
+            "Exit status: 0, or 1 if the graph does not load."})
 public final class DumpCmd implements Callable<Integer> {
 
     @Mixin
@@ -31,6 +32,12 @@ public final class DumpCmd implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "target/dumps",
             description = "Folder to write the dumps into, created if needed (default: ${DEFAULT-VALUE}).")
     Path out;
+
+    @Option(names = "--dataset",
+            description = "Also write " + DumpLib.DATASET_FILE + ": the whole dataset as N-Quads, with the named "
+                    + "graphs of stated and derived triples, to load into another SPARQL store for "
+                    + "serve --sparql-endpoint.")
+    boolean dataset;
 
     @Spec
     CommandSpec spec;
@@ -49,6 +56,10 @@ public final class DumpCmd implements Callable<Integer> {
             String name = format.fileName();
             stdout.printf("  %-24s %,12d bytes  sha256 %s%n", name, files.get(name).length,
                     DumpLib.checksumOf(files, name));
+        }
+        if (dataset) {
+            Path file = DumpLib.writeDataset(kg, out);
+            stdout.printf("Wrote the whole dataset, named graphs included, to %s%n", file);
         }
         stdout.flush();
         return 0;

@@ -2,8 +2,10 @@ package org.w3id.stalinkg.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.w3id.stalinkg.api.CannedQueries;
@@ -15,9 +17,11 @@ import org.w3id.stalinkg.server.DataHolder;
 import org.w3id.stalinkg.server.KgServer;
 import org.w3id.stalinkg.server.ServedData;
 import org.w3id.stalinkg.server.ServerSettings;
+import org.w3id.stalinkg.store.RemoteStore;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,7 +35,8 @@ import picocli.CommandLine.Spec;
             "  /api      the canned queries of queries/*.rq, one endpoint each; /api/docs to try them",
             "  /$/ping   health check",
             "A file that does not parse, a graph that breaks a shape or a malformed query file stops the start",
-            "(exit status 1). With --tdb2 DIR, serves the database that load wrote there instead of the files."})
+            "(exit status 1). With --tdb2 DIR, serves the database that load wrote there instead of the files.",
+            "With --sparql-endpoint URL, data/ is not loaded: every query goes to that SPARQL 1.1 store."})
 final class ServeCmd implements Callable<Integer> {
 
     @Mixin
@@ -40,26 +45,33 @@ final class ServeCmd implements Callable<Integer> {
     @Mixin
     ServeOptions serve = new ServeOptions();
 
+    @Mixin
+    RemoteOptions remote = new RemoteOptions();
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        return run(data, serve.settings(spec.commandLine()), serve.adminPort, serve.exitAfterWarmUp,
-                spec.commandLine().getOut(),
-                spec.commandLine().getErr());
+        return run(data, remote, serve.settings(spec.commandLine()), serve.adminPort, serve.exitAfterWarmUp,
+                spec.commandLine());
     }
 
     /**
-     * Loads, starts the public server and the loopback admin port (unless {@code adminPort} is negative), and
-     * blocks until the server stops; returns 1 if the data cannot be loaded.
+     * Loads (or, with {@code --sparql-endpoint}, reads the ontology and the queries and points at the store), starts
+     * the public server and the loopback admin port (unless {@code adminPort} is negative), and blocks until the
+     * server stops; returns 1 if the files cannot be loaded.
      */
-    static int run(DataOptions data, ServerSettings settings, int adminPort, boolean exitAfterWarmUp, PrintWriter out,
-            PrintWriter err) {
+    static int run(DataOptions data, RemoteOptions remote, ServerSettings settings, int adminPort,
+                   boolean exitAfterWarmUp, CommandLine commandLine) {
+        remote.check(commandLine);
+        PrintWriter out = commandLine.getOut();
+        PrintWriter err = commandLine.getErr();
         long started = System.nanoTime();
+        Supplier<ServedData> loader = remote.enabled() ? () -> remote.load(data, settings) : () -> load(data);
         ServedData served;
         try {
-            served = load(data);
+            served = loader.get();
         } catch (GraphLoadException | CannedQueryException ex) {
             err.println("stalin-kg: not started: " + ex.getMessage());
             err.flush();
@@ -68,11 +80,20 @@ final class ServeCmd implements Callable<Integer> {
         DataHolder holder = new DataHolder(served);
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         FusekiServer server = KgServer.build(holder, settings, metrics).start();
-        // The full-text index is not needed for the first answer: built in the background once the server is up.
-        CompletableFuture.runAsync(served.graph()::labelIndex);
-        out.printf("stalin-kg: %,d triples served at http://%s:%d%s (started in %d ms)%n", served.graph().size(),
+        if (served.graph() != null) {
+            // The full-text index is not needed for the first answer: built in the background once the server is up.
+            CompletableFuture.runAsync(served.graph()::labelIndex);
+        }
+        String what = served.graph() != null ? String.format("%,d triples", served.graph().size())
+                : "the data of " + remote.endpoint;
+        out.printf("stalin-kg: %s served at http://%s:%d%s (started in %d ms)%n", what,
                 displayHost(settings.host()), server.getHttpPort(), KgServer.SPARQL_PATH,
                 (System.nanoTime() - started) / 1_000_000);
+        if (served.store() instanceof RemoteStore store) {
+            String down = store.probe(Duration.ofSeconds(2));
+            out.println(down == null ? "stalin-kg: the SPARQL store answers"
+                    : "stalin-kg: the SPARQL store does not answer yet (" + down + "); queries get 502 until it does");
+        }
         if (exitAfterWarmUp) {
             try {
                 int failed = WarmUp.run(server.getHttpPort());
@@ -90,7 +111,7 @@ final class ServeCmd implements Callable<Integer> {
             }
         }
         if (adminPort >= 0) {
-            AdminServer admin = new AdminServer(adminPort, holder, () -> load(data), metrics).start();
+            AdminServer admin = new AdminServer(adminPort, holder, loader, metrics).start();
             out.printf("stalin-kg: admin port http://127.0.0.1:%d/ (POST /reload, GET /metrics)%n", admin.port());
         }
         out.flush();

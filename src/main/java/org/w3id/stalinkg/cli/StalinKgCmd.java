@@ -33,14 +33,16 @@ public final class StalinKgCmd implements Callable<Integer> {
     @Mixin
     ServeOptions serve = new ServeOptions();
 
+    @Mixin
+    RemoteOptions remote = new RemoteOptions();
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        return ServeCmd.run(data, serve.settings(spec.commandLine()), serve.adminPort, serve.exitAfterWarmUp,
-                spec.commandLine().getOut(),
-                spec.commandLine().getErr());
+        return ServeCmd.run(data, remote, serve.settings(spec.commandLine()), serve.adminPort, serve.exitAfterWarmUp,
+                spec.commandLine());
     }
 
     /** Runs the command line and exits with its status. */

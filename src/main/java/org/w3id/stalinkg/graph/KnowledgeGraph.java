@@ -139,13 +139,20 @@ public final class KnowledgeGraph {
      * Classes with no instance are listed with 0.
      */
     public Map<String, Long> instanceCounts() {
+        return Txn.calculateRead(dataset, () -> instanceCounts(QueryExec.dataset(dataset).query(INSTANCE_COUNTS).select()));
+    }
+
+    /** The query {@link #instanceCounts()} runs, to run it on another copy of the data (an external store). */
+    public static Query instanceCountsQuery() {
+        return INSTANCE_COUNTS.cloneQuery();
+    }
+
+    /** The counts in the rows of {@link #instanceCountsQuery()}, by local name, in IRI order. */
+    public static Map<String, Long> instanceCounts(RowSet rows) {
         Map<String, Long> counts = new LinkedHashMap<>();
-        Txn.executeRead(dataset, () -> {
-            RowSet rows = QueryExec.dataset(dataset).query(INSTANCE_COUNTS).select();
-            rows.forEachRemaining(row -> counts.put(
-                    row.get("class").getURI().substring(SKG.NS.length()),
-                    ((Number) row.get("n").getLiteralValue()).longValue()));
-        });
+        rows.forEachRemaining(row -> counts.put(
+                row.get("class").getURI().substring(SKG.NS.length()),
+                ((Number) row.get("n").getLiteralValue()).longValue()));
         return counts;
     }
 }

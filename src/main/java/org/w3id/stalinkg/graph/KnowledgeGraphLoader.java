@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,6 +31,7 @@ import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.RiotException;
 import org.apache.jena.riot.RiotParseException;
+import org.apache.jena.riot.lang.LabelToNode;
 import org.apache.jena.riot.system.ErrorHandlerFactory;
 import org.apache.jena.riot.system.StreamRDFCountingBase;
 import org.apache.jena.riot.system.StreamRDFLib;
@@ -250,6 +252,47 @@ public final class KnowledgeGraphLoader {
         return s > 0 ? String.format("%,.0f/s", n / s) : "-/s";
     }
 
+    /**
+     * The ontology alone: the files of the first folder ({@code ontology/}, shapes excepted), parsed as
+     * {@link #load()} parses them, with no data, validation or inference; read-only, with the files' prefixes. What
+     * {@code serve --sparql-endpoint} reads here while the data is in an external store.
+     *
+     * @throws GraphLoadException if the folder cannot be read, holds no {@code .ttl} file, or a file does not parse
+     */
+    public Graph loadOntology() {
+        Path folder = folders.get(0);
+        List<Path> files = new ArrayList<>();
+        if (!Files.isDirectory(folder)) {
+            throw new GraphLoadException("Cannot find the ontology", List.of(folder + ": no such folder"));
+        }
+        try (Stream<Path> listing = Files.list(folder)) {
+            listing.filter(p -> p.getFileName().toString().endsWith(".ttl")).filter(Files::isRegularFile)
+                   .filter(p -> !isShapesFile(p)).sorted().forEach(files::add);
+        } catch (IOException ex) {
+            throw new GraphLoadException("Cannot find the ontology", List.of(folder + ": cannot list: " + ex.getMessage()));
+        }
+        if (files.isEmpty()) {
+            throw new GraphLoadException("Cannot find the ontology", List.of(folder + ": no .ttl files"));
+        }
+        Graph ontology = GraphFactory.createDefaultGraph();
+        List<String> problems = new ArrayList<>();
+        for (Path file : files) {
+            try {
+                // As load() does, file by file: the same triples added in the same order make the same graph, which
+                // Jena writes in the same order (the documents of /ontology are then the same bytes in both modes).
+                Graph one = GraphFactory.createDefaultGraph();
+                parseInto(file, one);
+                GraphUtil.addInto(ontology, one);
+            } catch (GraphLoadException ex) {
+                problems.addAll(ex.problems());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new GraphLoadException(problems.size() + " file(s) did not parse", problems);
+        }
+        return new GraphReadOnly(ontology);
+    }
+
     /** SHA-256 over every loaded file's name and bytes, in load order: the served data is a function of these. */
     private static String contentHash(List<Path> files) {
         try {
@@ -306,14 +349,21 @@ public final class KnowledgeGraphLoader {
     /**
      * Parses one Turtle file into {@code graph}, treating parser warnings (bad IRIs, ill-typed literals) as errors.
      * Returns the number of triples the file holds.
+     * <p>
+     * Blank nodes get the same identity on every load of the same file: the parser's blank-node allocator is seeded
+     * with the file's name instead of a random seed. The graph, and so every answer written from it, is then the
+     * same bytes on every replica that loads the same files (Jena orders a graph by its nodes' hashes, and writes
+     * blank nodes by their identity), so two replicas behind a load balancer give the same bytes and ETags.
      */
     static long parseInto(Path file, Graph graph) {
         StreamRDFCountingBase counting = new StreamRDFCountingBase(StreamRDFLib.graph(graph));
+        UUID seed = UUID.nameUUIDFromBytes(("stalin-kg " + file.getFileName()).getBytes(StandardCharsets.UTF_8));
         try {
             RDFParser.source(file)
                      .forceLang(Lang.TURTLE)
                      .strict(true)
                      .checking(true)
+                     .labelToNode(LabelToNode.createScopeByDocumentHash(seed))
                      .errorHandler(ErrorHandlerFactory.errorHandlerExceptions())
                      .parse(counting);
         } catch (RiotParseException ex) {

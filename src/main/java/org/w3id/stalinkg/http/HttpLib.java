@@ -1,11 +1,14 @@
 package org.w3id.stalinkg.http;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HexFormat;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The HTTP conventions every endpoint shares: strong ETags from SHA-256, and conditional GETs
@@ -13,7 +16,18 @@ import jakarta.servlet.http.HttpServletRequest;
  */
 public final class HttpLib {
 
+    /** How long a client may reuse an answer made from data that cannot change while the server runs. */
+    public static final String CACHE_CONTROL = "public, max-age=3600";
+
     private HttpLib() {}
+
+    /**
+     * The Cache-Control of an answer read from data that may be reused for {@code freshness}: null (data that
+     * cannot change while the server runs) gives {@link #CACHE_CONTROL}; an external store's freshness, its seconds.
+     */
+    public static String cacheControl(Duration freshness) {
+        return freshness == null ? CACHE_CONTROL : "public, max-age=" + freshness.toSeconds();
+    }
 
     /** Hex SHA-256 of {@code bytes}: all 64 digits, or the first {@code hexDigits}. */
     public static String sha256(byte[] bytes, int hexDigits) {
@@ -37,6 +51,18 @@ public final class HttpLib {
             sb.append(p).append('\u0000');
         }
         return etag(sb.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Answers {@code status} with {@code message} and a newline as plain text; nothing if the answer has begun. */
+    public static void sendText(HttpServletResponse resp, int status, String message) throws IOException {
+        if (resp.isCommitted()) {
+            return;
+        }
+        byte[] body = (message + "\n").getBytes(StandardCharsets.UTF_8);
+        resp.setStatus(status);
+        resp.setContentType("text/plain; charset=utf-8");
+        resp.setContentLength(body.length);
+        resp.getOutputStream().write(body);
     }
 
     /** True if the request's If-None-Match names {@code etag} (or is {@code *}): answer 304. */

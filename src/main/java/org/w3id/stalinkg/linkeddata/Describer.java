@@ -1,87 +1,215 @@
 package org.w3id.stalinkg.linkeddata;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.query.Syntax;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.OWL2;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
+import org.w3id.stalinkg.graph.StableGraphLib;
+import org.w3id.stalinkg.store.SparqlStore;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
  * What a linked-data document says about one thing, as Pubby describes a resource: the thing's own statements,
  * the statements that point at it, the labels and types of its neighbours, and the sources of its statements (the
  * {@code owl:Axiom} nodes that annotate them, with the labels of their sources). Canonical IRIs throughout.
+ * <p>
+ * The description is read from a graph with {@code find}: the loaded graph itself, or, for an external store, the
+ * thing's neighbourhood fetched with one CONSTRUCT query ({@link #NEIGHBOURHOOD}: everything the reading needs, in
+ * one answer, so that its blank nodes are the same nodes throughout), kept for the store's freshness. Both give the
+ * same description of the same data.
  */
 public final class Describer {
 
-    private final DatasetGraph dataset;
+    /** The most neighbourhoods of an external store kept at once. */
+    private static final int KEPT_NEIGHBOURHOODS = 1_000;
 
+    /**
+     * A superset of what {@link #describe} reads about {@code ?thing}: its statements and those that point at it;
+     * the labels and types of its neighbours, and every statement of a blank neighbour (the axiom annotations among
+     * them); the labels and types of the sources the axioms name.
+     */
+    static final Query NEIGHBOURHOOD = QueryFactory.create("""
+            PREFIX dcterms: <http://purl.org/dc/terms/>
+            PREFIX rdf:     <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+            PREFIX rdfs:    <http://www.w3.org/2000/01/rdf-schema#>
+            CONSTRUCT { ?s ?p ?o }
+            WHERE {
+              { ?thing ?p ?o BIND(?thing AS ?s) }
+              UNION { ?s ?p ?thing BIND(?thing AS ?o) }
+              UNION { ?thing ?link ?s . ?s ?p ?o VALUES ?p { rdfs:label rdf:type } }
+              UNION { ?s ?link ?thing . ?s ?p ?o VALUES ?p { rdfs:label rdf:type } }
+              UNION { ?thing ?link ?s . ?s ?p ?o FILTER(isBlank(?s)) }
+              UNION { ?s ?link ?thing . ?s ?p ?o FILTER(isBlank(?s)) }
+              UNION { ?axiom ?link ?thing . ?axiom dcterms:source ?s . ?s ?p ?o
+                      FILTER(isBlank(?axiom)) VALUES ?p { rdfs:label rdf:type } }
+              UNION { ?axiom ?link ?thing . ?axiom dcterms:source ?s . ?s ?p ?o
+                      FILTER(isBlank(?axiom) && isBlank(?s)) }
+            }
+            """, Syntax.syntaxSPARQL_11);
+
+    /** The graph loaded here; null when describing from an external store. */
+    private final DatasetGraph dataset;
+    /** The external store; null when describing from the graph loaded here. */
+    private final SparqlStore store;
+    private final Map<String, String> prefixes;
+    private final Duration timeout;
+    private final Cache<Node, Graph> neighbourhoods;
+
+    /** Describes from the graph loaded here, with its prefixes. */
     public Describer(DatasetGraph dataset) {
         this.dataset = dataset;
+        this.store = null;
+        this.prefixes = Txn.calculateRead(dataset, () -> dataset.prefixes().getMapping());
+        this.timeout = null;
+        this.neighbourhoods = null;
     }
 
-    /** True if the graph states anything about {@code iri}. */
+    private Describer(SparqlStore store, Map<String, String> prefixes, Duration timeout) {
+        this.dataset = null;
+        this.store = store;
+        // Sorted, not Map.copyOf: its order changes from one JVM to the next, and writers follow it.
+        this.prefixes = new TreeMap<>(prefixes);
+        this.timeout = timeout;
+        this.neighbourhoods = Caffeine.newBuilder().maximumSize(KEPT_NEIGHBOURHOODS)
+                .expireAfterWrite(store.freshness()).build();
+    }
+
+    /**
+     * Describes from {@code store}: the graph loaded here, with its own prefixes, or an external store.
+     *
+     * @param prefixes for an external store, the prefixes of the documents (the ontology's, say)
+     * @param timeout  the longest a query of an external store may run
+     */
+    public static Describer of(SparqlStore store, Map<String, String> prefixes, Duration timeout) {
+        return store.local().map(kg -> new Describer(kg.dataset()))
+                .orElseGet(() -> new Describer(store, prefixes, timeout));
+    }
+
+    /**
+     * True if the graph states anything about {@code iri}.
+     *
+     * @throws org.w3id.stalinkg.store.StoreException if an external store fails
+     */
     public boolean exists(String iri) {
         Node thing = NodeFactory.createURI(iri);
-        return Txn.calculateRead(dataset, () -> dataset.getDefaultGraph().contains(thing, Node.ANY, Node.ANY));
+        if (dataset != null) {
+            return Txn.calculateRead(dataset, () -> dataset.getDefaultGraph().contains(thing, Node.ANY, Node.ANY));
+        }
+        return neighbourhood(thing).contains(thing, Node.ANY, Node.ANY);
     }
 
-    /** The description of {@code iri}, with the data's prefixes; empty if the graph states nothing about it. */
+    /**
+     * The description of {@code iri}, with the data's prefixes; empty if the graph states nothing about it.
+     *
+     * @throws org.w3id.stalinkg.store.StoreException if an external store fails
+     */
     public Graph describe(String iri) {
         Node thing = NodeFactory.createURI(iri);
+        if (dataset != null) {
+            return Txn.calculateRead(dataset, () -> describe(dataset.getDefaultGraph(), thing, prefixes));
+        }
+        Graph out = describe(neighbourhood(thing), thing, prefixes);
+        addKindPrefixes(out);
+        // The store's blank nodes get fresh labels on every read: relabelled by what they say, the same description
+        // is the same bytes (and ETag) on every fetch and every replica.
+        return StableGraphLib.copy(out);
+    }
+
+    /** The neighbourhood of {@code thing} in the external store, fetched once and kept for its freshness. */
+    private Graph neighbourhood(Node thing) {
+        return neighbourhoods.get(thing, t -> store.query(NEIGHBOURHOOD, Map.of("thing", t), timeout,
+                QueryExec::construct));
+    }
+
+    private static Graph describe(Graph g, Node thing, Map<String, String> prefixes) {
         Graph out = GraphFactory.createDefaultGraph();
-        Txn.executeRead(dataset, () -> {
-            Graph g = dataset.getDefaultGraph();
-            out.getPrefixMapping().setNsPrefixes(dataset.prefixes().getMapping());
-            Set<Node> neighbours = new HashSet<>();
-            List<Node> axioms = new ArrayList<>();
-            g.find(thing, Node.ANY, Node.ANY).forEachRemaining(t -> {
+        out.getPrefixMapping().setNsPrefixes(prefixes);
+        Set<Node> neighbours = new HashSet<>();
+        List<Node> axioms = new ArrayList<>();
+        g.find(thing, Node.ANY, Node.ANY).forEachRemaining(t -> {
+            out.add(t);
+            neighbours.add(t.getObject());
+        });
+        g.find(Node.ANY, Node.ANY, thing).forEachRemaining(t -> {
+            if (t.getSubject().isBlank() && isAxiom(g, t.getSubject())) {
+                axioms.add(t.getSubject());
+            } else {
                 out.add(t);
-                neighbours.add(t.getObject());
-            });
-            g.find(Node.ANY, Node.ANY, thing).forEachRemaining(t -> {
-                if (t.getSubject().isBlank() && isAxiom(g, t.getSubject())) {
-                    axioms.add(t.getSubject());
-                } else {
-                    out.add(t);
-                    neighbours.add(t.getSubject());
-                }
-            });
-            for (Node axiom : axioms) {
-                // Keep the annotation of a statement this description holds: about the thing, or pointing at it.
-                Node s = single(g, axiom, OWL2.annotatedSource.asNode());
-                Node p = single(g, axiom, OWL2.annotatedProperty.asNode());
-                Node o = single(g, axiom, OWL2.annotatedTarget.asNode());
-                if (s != null && p != null && o != null && out.contains(s, p, o)) {
-                    g.find(axiom, Node.ANY, Node.ANY).forEachRemaining(t -> {
-                        out.add(t);
-                        if (t.getPredicate().equals(DCTerms.source.asNode())) {
-                            neighbours.add(t.getObject());
-                        }
-                    });
-                }
+                neighbours.add(t.getSubject());
             }
-            neighbours.remove(thing);
-            for (Node n : neighbours) {
-                if (n.isURI()) {
-                    g.find(n, RDFS.label.asNode(), Node.ANY).forEachRemaining(out::add);
-                    g.find(n, RDF.type.asNode(), Node.ANY).forEachRemaining(out::add);
-                } else if (n.isBlank()) {
-                    g.find(n, Node.ANY, Node.ANY).forEachRemaining(out::add);
+        });
+        for (Node axiom : axioms) {
+            // Keep the annotation of a statement this description holds: about the thing, or pointing at it.
+            Node s = single(g, axiom, OWL2.annotatedSource.asNode());
+            Node p = single(g, axiom, OWL2.annotatedProperty.asNode());
+            Node o = single(g, axiom, OWL2.annotatedTarget.asNode());
+            if (s != null && p != null && o != null && out.contains(s, p, o)) {
+                g.find(axiom, Node.ANY, Node.ANY).forEachRemaining(t -> {
+                    out.add(t);
+                    if (t.getPredicate().equals(DCTerms.source.asNode())) {
+                        neighbours.add(t.getObject());
+                    }
+                });
+            }
+        }
+        neighbours.remove(thing);
+        for (Node n : neighbours) {
+            if (n.isURI()) {
+                g.find(n, RDFS.label.asNode(), Node.ANY).forEachRemaining(out::add);
+                g.find(n, RDF.type.asNode(), Node.ANY).forEachRemaining(out::add);
+            } else if (n.isBlank()) {
+                g.find(n, Node.ANY, Node.ANY).forEachRemaining(out::add);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Adds a prefix for each kind of thing the description names ({@code policy:} for {@code .../id/policy/}), as
+     * the data files declare them; the prefixes of the data files themselves are not known from an external store.
+     */
+    private static void addKindPrefixes(Graph description) {
+        String things = PublicBase.CANONICAL + "id/";
+        Map<String, String> kinds = new LinkedHashMap<>();
+        description.find().forEachRemaining(t -> {
+            for (Node n : new Node[] {t.getSubject(), t.getObject()}) {
+                if (n.isURI() && n.getURI().startsWith(things)) {
+                    String rest = n.getURI().substring(things.length());
+                    int slash = rest.indexOf('/');
+                    if (slash > 0 && rest.substring(0, slash).matches("[a-z]+(-[a-z]+)*")) {
+                        kinds.putIfAbsent(rest.substring(0, slash), things + rest.substring(0, slash + 1));
+                    }
                 }
             }
         });
-        return out;
+        kinds.forEach((kind, ns) -> {
+            if (description.getPrefixMapping().getNsPrefixURI(kind) == null
+                    && description.getPrefixMapping().getNsURIPrefix(ns) == null) {
+                description.getPrefixMapping().setNsPrefix(kind, ns);
+            }
+        });
     }
 
     private static boolean isAxiom(Graph g, Node n) {

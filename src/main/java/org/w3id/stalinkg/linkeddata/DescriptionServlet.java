@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,9 +13,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.apache.jena.graph.Graph;
+import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.riot.RDFDataMgr;
 import org.w3id.stalinkg.graph.KnowledgeGraph;
 import org.w3id.stalinkg.http.HttpLib;
+import org.w3id.stalinkg.store.LocalStore;
+import org.w3id.stalinkg.store.SparqlStore;
+import org.w3id.stalinkg.store.StoreException;
 
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
@@ -33,6 +38,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * </pre>
  * Paths map to IRIs only ({@code /id/KIND/SLUG}, lower-case letters, digits and dashes), never to files. IRIs in
  * every document are moved to the deployment's public base ({@link PublicBase}), so each one dereferences here.
+ * With an external store ({@code --sparql-endpoint}) the ETag is the document's hash, and a store that fails is 502
+ * (503 if it does not answer in time), in plain text.
  */
 public final class DescriptionServlet extends HttpServlet {
 
@@ -42,20 +49,44 @@ public final class DescriptionServlet extends HttpServlet {
     private static final Pattern PATH = Pattern.compile("/([a-z]+(?:-[a-z]+)*)/([a-z0-9]+(?:-[a-z0-9]+)*)(?:\\.([a-z]+))?");
     private static final List<String> PAGE_LANGUAGES = List.of("en", "ru", "uk", "kk");
 
-    private final transient KnowledgeGraph kg;
+    private final transient SparqlStore store;
+    private final transient Graph ontology;
     private final transient Describer describer;
     private final transient PublicBase base;
     private final transient Mustache page;
 
+    /** Describes the things of the graph loaded here. */
     public DescriptionServlet(KnowledgeGraph kg, PublicBase base) {
-        this.kg = kg;
-        this.describer = new Describer(kg.dataset());
+        this(new LocalStore(kg), kg.ontology(), base, null);
+    }
+
+    /**
+     * Describes the things of {@code store}, naming properties and classes from {@code ontology}.
+     *
+     * @param timeout the longest a query of an external store may run
+     */
+    public DescriptionServlet(SparqlStore store, Graph ontology, PublicBase base, Duration timeout) {
+        this.store = store;
+        this.ontology = ontology;
+        this.describer = Describer.of(store, ontology.getPrefixMapping().getNsPrefixMap(), timeout);
         this.base = base;
         this.page = new DefaultMustacheFactory("templates").compile("resource.mustache");
     }
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        try {
+            answer(req, resp);
+        } catch (StoreException ex) {
+            HttpLib.sendText(resp, StoreException.STATUS, ex.getMessage());
+        } catch (QueryCancelledException ex) {
+            resp.setHeader("Retry-After", "5");
+            HttpLib.sendText(resp, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+                    "The SPARQL store behind this service did not answer in time; try again later.");
+        }
+    }
+
+    private void answer(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String publicBase = base.of(req);
         Matcher m = PATH.matcher(req.getPathInfo() == null ? "" : req.getPathInfo());
         boolean isId = "/id".equals(req.getServletPath());
@@ -97,20 +128,24 @@ public final class DescriptionServlet extends HttpServlet {
             }
         }
         String language = format == LinkedDataFormat.HTML ? language(req) : "";
-        String etag = HttpLib.etag(kg.contentHash(), publicBase, path, format.name(), language);
-        resp.setHeader("ETag", etag);
-        resp.setHeader("Cache-Control", "public, max-age=3600");
+        // Known without describing for the local graph; from the document's bytes for an external store.
+        String version = store.version();
+        String etag = version == null ? null : HttpLib.etag(version, publicBase, path, format.name(), language);
+        resp.setHeader("Cache-Control", HttpLib.cacheControl(store.freshness()));
         resp.setHeader("Link", alternates(publicBase, path));
-        if (HttpLib.notModified(req, etag)) {
-            resp.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
-            return;
+        if (etag != null) {
+            resp.setHeader("ETag", etag);
+            if (HttpLib.notModified(req, etag)) {
+                resp.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+                return;
+            }
         }
         Graph description = describer.describe(iri);
         Graph published = PublicBase.toPublic(description, publicBase);
         byte[] body;
         if (format == LinkedDataFormat.HTML) {
-            Map<String, Object> model = ResourcePage.model(iri, description, kg.ontology(), publicBase, language,
-                    JsonLdLib.compact(published, kg.ontology(), publicBase));
+            Map<String, Object> model = ResourcePage.model(iri, description, ontology, publicBase, language,
+                    JsonLdLib.compact(published, ontology, publicBase));
             model.put("alternates", alternateList(publicBase, path));
             model.putAll(PageLib.versions());
             StringWriter html = new StringWriter();
@@ -118,11 +153,19 @@ public final class DescriptionServlet extends HttpServlet {
             body = html.toString().getBytes(StandardCharsets.UTF_8);
             resp.setHeader("Content-Language", language);
         } else if (format == LinkedDataFormat.JSON_LD) {
-            body = JsonLdLib.compact(published, kg.ontology(), publicBase).getBytes(StandardCharsets.UTF_8);
+            body = JsonLdLib.compact(published, ontology, publicBase).getBytes(StandardCharsets.UTF_8);
         } else {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             RDFDataMgr.write(out, published, format.lang());
             body = out.toByteArray();
+        }
+        if (etag == null) {
+            etag = HttpLib.etag(body);
+            resp.setHeader("ETag", etag);
+            if (HttpLib.notModified(req, etag)) {
+                resp.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+                return;
+            }
         }
         resp.setContentType(format.contentType());
         resp.setContentLength(body.length);

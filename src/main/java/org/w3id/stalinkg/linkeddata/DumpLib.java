@@ -2,36 +2,28 @@ package org.w3id.stalinkg.linkeddata;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.zip.GZIPOutputStream;
 
 import org.apache.jena.graph.Graph;
-import org.apache.jena.graph.Node;
-import org.apache.jena.graph.NodeFactory;
-import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFDataMgr;
-import org.apache.jena.riot.out.NodeFmtLib;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
-import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
 import org.w3id.stalinkg.graph.KnowledgeGraph;
+import org.w3id.stalinkg.graph.StableGraphLib;
 
 /**
  * The whole graph as downloadable files: gzipped Turtle, N-Triples, TriG and JSON-LD of the default graph, with
@@ -73,7 +65,7 @@ public final class DumpLib {
      * {@code NAME.sha256} holding {@code "<hex>  NAME\n"}.
      */
     public static Map<String, byte[]> dumps(KnowledgeGraph kg) {
-        Graph graph = Txn.calculateRead(kg.dataset(), () -> copy(kg.dataset().getDefaultGraph()));
+        Graph graph = Txn.calculateRead(kg.dataset(), () -> StableGraphLib.copy(kg.dataset().getDefaultGraph()));
         Map<String, byte[]> files = new LinkedHashMap<>();
         for (Format format : FORMATS) {
             byte[] gz = gzip(serialise(graph, format.lang()));
@@ -98,6 +90,28 @@ public final class DumpLib {
         return files;
     }
 
+    /** The file name of {@link #writeDataset}: the whole dataset, named graphs included. */
+    public static final String DATASET_FILE = STEM + "-dataset.nq.gz";
+
+    /**
+     * Writes the whole dataset as gzipped N-Quads into {@code folder/}{@value #DATASET_FILE}: the default graph and
+     * the named graphs of what the files state and what was derived, canonical IRIs, so that another SPARQL store
+     * loaded from it answers every query as this server does, {@code GRAPH} queries included (the dumps hold the
+     * default graph only). Returns the file.
+     */
+    public static Path writeDataset(KnowledgeGraph kg, Path folder) {
+        Path file = folder.resolve(DATASET_FILE);
+        try {
+            Files.createDirectories(folder);
+            try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
+                Txn.executeRead(kg.dataset(), () -> RDFDataMgr.write(out, kg.dataset(), Lang.NQUADS));
+            }
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        return file;
+    }
+
     /** The checksum of a dump as its {@code .sha256} file states it: the hex before the two spaces. */
     public static String checksumOf(Map<String, byte[]> files, String name) {
         byte[] line = files.get(name + ".sha256");
@@ -111,119 +125,6 @@ public final class DumpLib {
         } catch (NoSuchAlgorithmException ex) {
             throw new IllegalStateException(ex);
         }
-    }
-
-    /**
-     * A copy of {@code source} in which the same data gives the same bytes on every load: each blank node is
-     * relabelled with a hash of what it says ({@link #blankLabels}), and the triples go in sorted, so the
-     * writers, which follow the graph's order, write them in the same order.
-     */
-    private static Graph copy(Graph source) {
-        List<Triple> triples = source.find().toList();
-        Map<Node, Node> renamed = blankLabels(triples);
-        List<Triple> sorted = new ArrayList<>();
-        for (Triple t : triples) {
-            sorted.add(Triple.create(renamed.getOrDefault(t.getSubject(), t.getSubject()), t.getPredicate(),
-                    renamed.getOrDefault(t.getObject(), t.getObject())));
-        }
-        sorted.sort(Comparator.comparing(DumpLib::line));
-        Graph graph = GraphFactory.createDefaultGraph();
-        graph.getPrefixMapping().setNsPrefixes(source.getPrefixMapping());
-        sorted.forEach(graph::add);
-        return graph;
-    }
-
-    /**
-     * A label for each blank node from what it says and where it stands: a hash of its outgoing triples (following
-     * blank objects down) and of its incoming ones (following blank subjects up to an IRI), so that the axiom
-     * annotations and the {@code owl:unionOf} lists of our files get the same label on every load. Where that cannot
-     * name every blank node apart (a cycle, or two blank nodes alike in both directions), no node is renamed: the
-     * dump is still the graph, only its bytes may differ between loads.
-     */
-    private static Map<Node, Node> blankLabels(List<Triple> triples) {
-        Map<Node, List<Triple>> outgoing = new HashMap<>();
-        Map<Node, List<Triple>> incoming = new HashMap<>();
-        for (Triple t : triples) {
-            if (t.getSubject().isBlank()) {
-                outgoing.computeIfAbsent(t.getSubject(), k -> new ArrayList<>()).add(t);
-            }
-            if (t.getObject().isBlank()) {
-                incoming.computeIfAbsent(t.getObject(), k -> new ArrayList<>()).add(t);
-            }
-        }
-        Map<Node, String> down = new HashMap<>();
-        Map<Node, String> up = new HashMap<>();
-        Map<Node, Node> renamed = new HashMap<>();
-        Set<String> used = new HashSet<>();
-        try {
-            for (Node b : outgoing.keySet()) {
-                String label = "b" + hash(down(b, outgoing, down, new HashSet<>()) + " "
-                        + up(b, incoming, outgoing, down, up, new HashSet<>()));
-                if (!used.add(label)) {
-                    return Map.of();
-                }
-                renamed.put(b, NodeFactory.createBlankNode(label));
-            }
-        } catch (IllegalStateException cycle) {
-            return Map.of();
-        }
-        return renamed;
-    }
-
-    /** A hash of what {@code b} says, its blank objects included. */
-    private static String down(Node b, Map<Node, List<Triple>> outgoing, Map<Node, String> memo, Set<Node> path) {
-        String known = memo.get(b);
-        if (known != null) {
-            return known;
-        }
-        if (!path.add(b)) {
-            throw new IllegalStateException("blank node cycle");
-        }
-        List<String> lines = new ArrayList<>();
-        for (Triple t : outgoing.getOrDefault(b, List.of())) {
-            Node o = t.getObject();
-            lines.add(NodeFmtLib.strNT(t.getPredicate()) + " "
-                    + (o.isBlank() ? "_:" + down(o, outgoing, memo, path) : NodeFmtLib.strNT(o)));
-        }
-        path.remove(b);
-        memo.put(b, hash(lines));
-        return memo.get(b);
-    }
-
-    /** A hash of the triples that point at {@code b}, their blank subjects followed up to an IRI. */
-    private static String up(Node b, Map<Node, List<Triple>> incoming, Map<Node, List<Triple>> outgoing,
-            Map<Node, String> down, Map<Node, String> memo, Set<Node> path) {
-        String known = memo.get(b);
-        if (known != null) {
-            return known;
-        }
-        if (!path.add(b)) {
-            throw new IllegalStateException("blank node cycle");
-        }
-        List<String> lines = new ArrayList<>();
-        for (Triple t : incoming.getOrDefault(b, List.of())) {
-            Node s = t.getSubject();
-            lines.add((s.isBlank() ? "_:" + down(s, outgoing, down, new HashSet<>()) + "/"
-                    + up(s, incoming, outgoing, down, memo, path) : NodeFmtLib.strNT(s))
-                    + " " + NodeFmtLib.strNT(t.getPredicate()));
-        }
-        path.remove(b);
-        memo.put(b, hash(lines));
-        return memo.get(b);
-    }
-
-    private static String hash(List<String> lines) {
-        Collections.sort(lines);
-        return hash(String.join("\n", lines));
-    }
-
-    private static String hash(String text) {
-        return sha256(text.getBytes(StandardCharsets.UTF_8)).substring(0, 32);
-    }
-
-    private static String line(Triple t) {
-        return NodeFmtLib.strNT(t.getSubject()) + " " + NodeFmtLib.strNT(t.getPredicate()) + " "
-                + NodeFmtLib.strNT(t.getObject());
     }
 
     private static byte[] serialise(Graph graph, Lang lang) {

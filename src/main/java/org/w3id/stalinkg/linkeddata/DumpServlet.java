@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.w3id.stalinkg.graph.KnowledgeGraph;
 import org.w3id.stalinkg.http.HttpLib;
+import org.w3id.stalinkg.store.SparqlStore;
 
 import com.github.mustachejava.DefaultMustacheFactory;
 
@@ -29,6 +30,10 @@ import jakarta.servlet.http.HttpServletResponse;
  * </pre>
  *
  * Every file's ETag is its SHA-256; {@code If-None-Match} gets 304. Any other name is 404.
+ * <p>
+ * When the data is in an external store ({@code --sparql-endpoint}) there are no dumps here: every path is 404
+ * with a message saying where to get them. Dumping a store of any size into this server's memory is not its job;
+ * the store's own tools, or {@code dump} on the source files, make them.
  */
 public final class DumpServlet extends HttpServlet {
 
@@ -37,6 +42,12 @@ public final class DumpServlet extends HttpServlet {
     /** The data never changes while the server runs; a client may reuse a file this long, then revalidate. */
     static final String CACHE_CONTROL = "public, max-age=3600";
 
+    /** Why there are no dumps when the data is in an external store. */
+    static final String NONE_HERE = "No dumps here: this server answers from an external SPARQL store "
+            + "(--sparql-endpoint) and does not hold the data. Get a dump from that store, or run "
+            + "'java -jar stalin-kg.jar dump' on the source files.";
+
+    /** The graph loaded here; null when the data is in an external store. */
     private final transient KnowledgeGraph kg;
     private transient volatile Served served;
 
@@ -47,8 +58,21 @@ public final class DumpServlet extends HttpServlet {
         this.kg = kg;
     }
 
+    /** The dumps of {@code store}'s data if it is loaded here; none for an external store. */
+    public DumpServlet(SparqlStore store) {
+        this(store.local().orElse(null));
+    }
+
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        if (kg == null) {
+            byte[] body = (NONE_HERE + "\n").getBytes(StandardCharsets.UTF_8);
+            resp.setStatus(HttpServletResponse.SC_NOT_FOUND);
+            resp.setContentType("text/plain; charset=utf-8");
+            resp.setContentLength(body.length);
+            resp.getOutputStream().write(body);
+            return;
+        }
         String path = req.getPathInfo() == null ? "/" : req.getPathInfo();
         Served s = served();
         if (path.equals("/")) {

@@ -14,11 +14,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryCancelledException;
+import org.apache.jena.query.QueryFactory;
 import org.apache.jena.rdf.model.Literal;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
@@ -39,6 +43,10 @@ import org.apache.jena.vocabulary.SKOS;
 import org.w3id.stalinkg.graph.KnowledgeGraph;
 import org.w3id.stalinkg.vocab.SKG;
 import org.w3id.stalinkg.http.HttpLib;
+import org.w3id.stalinkg.store.LocalStore;
+import org.w3id.stalinkg.store.SparqlStore;
+import org.w3id.stalinkg.store.StoreException;
+import org.w3id.stalinkg.store.StoreMemo;
 
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
@@ -90,19 +98,36 @@ public final class OntologyServlet extends HttpServlet {
     /** Property characteristics, by their OWL class. */
     private static final Map<Resource, String> CHARACTERISTICS = characteristics();
 
-    private final transient KnowledgeGraph kg;
+    private final transient Graph ontology;
     private final transient PublicBase base;
     private final transient Mustache template;
-    private final transient Map<String, Long> usage;
+    private final transient StoreMemo<Map<String, Long>> usage;
+    /** True if the usage counts may change (an external store): the HTML is then made for each request. */
+    private final boolean usageChanges;
     private final transient Map<String, Answer> answers = new ConcurrentHashMap<>();
 
     private record Answer(byte[] body, String etag) {}
 
+    /** The ontology of the graph loaded here, with its usage in that graph. */
     public OntologyServlet(KnowledgeGraph kg, PublicBase base) {
-        this.kg = requireNonNull(kg, "kg");
+        this(new LocalStore(requireNonNull(kg, "kg")), kg.ontology(), base);
+    }
+
+    /**
+     * The ontology, with the usage of its terms in {@code store}: counted once for the graph loaded here; for an
+     * external store, counted when the HTML is first asked for and again after the store's freshness.
+     */
+    public OntologyServlet(SparqlStore store, Graph ontology, PublicBase base) {
+        this.ontology = requireNonNull(ontology, "ontology");
         this.base = requireNonNull(base, "base");
         this.template = new DefaultMustacheFactory("templates").compile("ontology.mustache");
-        this.usage = usageCounts(kg);
+        KnowledgeGraph kg = store.local().orElse(null);
+        this.usageChanges = kg == null;
+        this.usage = new StoreMemo<>(() -> kg != null ? usageCounts(kg) : usageCounts(store, ontology),
+                store.freshness());
+        if (kg != null) {
+            usage.get();
+        }
     }
 
     @Override
@@ -126,8 +151,17 @@ public final class OntologyServlet extends HttpServlet {
         String key = format + " " + publicBase;
         Answer answer = answers.get(key);
         if (answer == null) {
-            answer = make(format, publicBase);
-            if (answers.size() < MAX_KEPT) {
+            try {
+                answer = make(format, publicBase);
+            } catch (StoreException ex) {
+                sendText(resp, StoreException.STATUS, ex.getMessage() + "\n");
+                return;
+            } catch (QueryCancelledException ex) {
+                sendText(resp, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "The SPARQL store behind this service "
+                        + "did not count the uses of the terms in time; the RDF formats of /ontology need no count.\n");
+                return;
+            }
+            if (answers.size() < MAX_KEPT && (format.isRdf() || !usageChanges)) {
                 answers.putIfAbsent(key, answer);
             }
         }
@@ -151,7 +185,7 @@ public final class OntologyServlet extends HttpServlet {
         byte[] body;
         if (format.isRdf()) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            RDFDataMgr.write(out, PublicBase.toPublic(kg.ontology(), publicBase), format.lang());
+            RDFDataMgr.write(out, PublicBase.toPublic(ontology, publicBase), format.lang());
             body = out.toByteArray();
         } else {
             StringWriter out = new StringWriter();
@@ -172,7 +206,8 @@ public final class OntologyServlet extends HttpServlet {
 
     /** The model of {@code ontology.mustache}: the ontology's header, then one section per kind of term. */
     private Map<String, Object> documentation(String publicBase) {
-        Model m = ModelFactory.createModelForGraph(PublicBase.toPublic(kg.ontology(), publicBase));
+        Model m = ModelFactory.createModelForGraph(PublicBase.toPublic(ontology, publicBase));
+        Map<String, Long> usage = this.usage.get();
         String ns = PublicBase.toPublic(SKG.NS, publicBase);
         Resource ontology = m.listSubjectsWithProperty(RDF.type, OWL2.Ontology).next();
         Map<String, Object> page = new LinkedHashMap<>();
@@ -199,7 +234,7 @@ public final class OntologyServlet extends HttpServlet {
         for (Section s : SECTIONS) {
             List<Map<String, Object>> terms = m.listSubjectsWithProperty(RDF.type, s.type()).toList()
                     .stream().filter(r -> r.isURIResource() && r.getURI().startsWith(ns))
-                    .map(r -> term(r, s.kind(), ns, publicBase))
+                    .map(r -> term(r, s.kind(), ns, publicBase, usage))
                     .sorted(Comparator.comparing((Map<String, Object> t) -> ((String) t.get("label")).toLowerCase())
                             .thenComparing(t -> (String) t.get("id")))
                     .toList();
@@ -211,7 +246,8 @@ public final class OntologyServlet extends HttpServlet {
         return page;
     }
 
-    private Map<String, Object> term(Resource r, String kind, String ns, String publicBase) {
+    private static Map<String, Object> term(Resource r, String kind, String ns, String publicBase,
+                                            Map<String, Long> usage) {
         Model m = r.getModel();
         String id = r.getURI().substring(ns.length());
         Map<String, Object> t = new LinkedHashMap<>();
@@ -389,30 +425,74 @@ public final class OntologyServlet extends HttpServlet {
      * occurrences as a value. Triples of the ontology itself are not data and are not counted.
      */
     private static Map<String, Long> usageCounts(KnowledgeGraph kg) {
-        Map<String, Long> counts = new HashMap<>();
-        kg.instanceCounts().forEach((local, n) -> counts.put(SKG.NS + local, n));
         Graph ontology = kg.ontology();
-        Txn.executeRead(kg.dataset(), () -> {
+        return Txn.calculateRead(kg.dataset(), () -> {
             Graph data = kg.dataset().getDefaultGraph();
-            ontology.find(Node.ANY, RDF.type.asNode(), Node.ANY).forEachRemaining(t -> {
-                Node term = t.getSubject();
-                Node type = t.getObject();
-                if (!term.isURI() || !term.getURI().startsWith(SKG.NS) || !type.isURI()
-                        || counts.containsKey(term.getURI())) {
-                    return;
-                }
-                if (type.equals(OWL2.NamedIndividual.asNode())) {
-                    counts.put(term.getURI(), count(data.find(Node.ANY, Node.ANY, term), ontology));
-                } else if (type.getURI().endsWith("Property")) {
-                    counts.put(term.getURI(), count(data.find(Node.ANY, term, Node.ANY), ontology));
-                }
-            });
+            return usageCounts(kg.instanceCounts(), ontology,
+                    term -> count(data.find(Node.ANY, Node.ANY, term), ontology),
+                    term -> count(data.find(Node.ANY, term, Node.ANY), ontology));
         });
-        return counts;
     }
 
     private static long count(ExtendedIterator<Triple> triples, Graph ontology) {
         return triples.filterDrop(ontology::contains).toList().size();
+    }
+
+    /** Triples of each predicate of our namespace, in the whole graph. */
+    private static final Query PROPERTY_USES = QueryFactory.create("""
+            SELECT ?term (COUNT(*) AS ?n) WHERE { ?s ?term ?o FILTER(STRSTARTS(STR(?term), "%s")) } GROUP BY ?term
+            """.formatted(SKG.NS));
+
+    /** Triples whose object is a term of our namespace, in the whole graph. */
+    private static final Query VALUE_USES = QueryFactory.create("""
+            SELECT ?term (COUNT(*) AS ?n) WHERE { ?s ?p ?term FILTER(isIRI(?term) && STRSTARTS(STR(?term), "%s")) }
+            GROUP BY ?term
+            """.formatted(SKG.NS));
+
+    /**
+     * The counts of {@link #usageCounts(KnowledgeGraph)} from an external store, with a few aggregate queries: the
+     * triples the ontology itself states are counted here and taken off (the store holds them too when it was
+     * loaded from our dump, as the default graph here does).
+     */
+    private static Map<String, Long> usageCounts(SparqlStore store, Graph ontology) {
+        Map<String, Long> asProperty = uses(store, PROPERTY_USES);
+        Map<String, Long> asValue = uses(store, VALUE_USES);
+        return usageCounts(store.instanceCounts(), ontology,
+                term -> Math.max(0, asValue.getOrDefault(term.getURI(), 0L)
+                        - ontology.find(Node.ANY, Node.ANY, term).toList().size()),
+                term -> Math.max(0, asProperty.getOrDefault(term.getURI(), 0L)
+                        - ontology.find(Node.ANY, term, Node.ANY).toList().size()));
+    }
+
+    /** The instances of each class, then the uses of each individual and property of the ontology, by IRI. */
+    private static Map<String, Long> usageCounts(Map<String, Long> instances, Graph ontology,
+                                                 ToLongFunction<Node> asValue, ToLongFunction<Node> asProperty) {
+        Map<String, Long> counts = new HashMap<>();
+        instances.forEach((local, n) -> counts.put(SKG.NS + local, n));
+        ontology.find(Node.ANY, RDF.type.asNode(), Node.ANY).forEachRemaining(t -> {
+            Node term = t.getSubject();
+            Node type = t.getObject();
+            if (!term.isURI() || !term.getURI().startsWith(SKG.NS) || !type.isURI()
+                    || counts.containsKey(term.getURI())) {
+                return;
+            }
+            if (type.equals(OWL2.NamedIndividual.asNode())) {
+                counts.put(term.getURI(), asValue.applyAsLong(term));
+            } else if (type.getURI().endsWith("Property")) {
+                counts.put(term.getURI(), asProperty.applyAsLong(term));
+            }
+        });
+        return counts;
+    }
+
+    private static Map<String, Long> uses(SparqlStore store, Query query) {
+        Map<String, Long> uses = new HashMap<>();
+        store.query(query, Map.of(), null, exec -> {
+            exec.select().forEachRemaining(row -> uses.put(row.get("term").getURI(),
+                    ((Number) row.get("n").getLiteralValue()).longValue()));
+            return null;
+        });
+        return uses;
     }
 
     // --- HTTP ---

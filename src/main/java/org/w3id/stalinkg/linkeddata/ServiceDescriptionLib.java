@@ -39,7 +39,8 @@ public final class ServiceDescriptionLib {
 
     /**
      * The description of the endpoint at {@code endpointUrl}, with the dataset's IRIs under the public
-     * {@code base} (ending in "/").
+     * {@code base} (ending in "/"). The default graph's size is stated when {@code kg}, the graph loaded here, is
+     * given; null (the data is in an external store) leaves it out rather than ask the store on every GET.
      */
     public static Graph describe(String endpointUrl, String base, KnowledgeGraph kg) {
         Model m = ModelFactory.createModelForGraph(GraphFactory.createDefaultGraph());
@@ -53,13 +54,15 @@ public final class ServiceDescriptionLib {
         for (String format : RESULT_FORMATS) {
             service.addProperty(sd(m, "resultFormat"), m.createResource(FORMATS + format));
         }
+        Resource defaultGraph = VoidServlet.blank(m, "service description default graph")
+                .addProperty(RDF.type, m.createResource(SD + "Graph"));
+        if (kg != null) {
+            defaultGraph.addLiteral(VOID.triples, m.createTypedLiteral(Long.toString(kg.size()), XSDDatatype.XSDinteger));
+        }
         Resource dataset = m.createResource(base + VoidServlet.DATASET)
                 .addProperty(RDF.type, m.createResource(SD + "Dataset"))
                 .addProperty(RDFS.seeAlso, m.createResource(base + VoidServlet.PATH.substring(1)))
-                .addProperty(sd(m, "defaultGraph"), m.createResource()
-                        .addProperty(RDF.type, m.createResource(SD + "Graph"))
-                        .addLiteral(VOID.triples, m.createTypedLiteral(Long.toString(kg.size()),
-                                XSDDatatype.XSDinteger)));
+                .addProperty(sd(m, "defaultGraph"), defaultGraph);
         service.addProperty(sd(m, "defaultDataset"), dataset);
         return m.getGraph();
     }

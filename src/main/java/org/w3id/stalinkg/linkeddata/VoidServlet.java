@@ -3,7 +3,9 @@ package org.w3id.stalinkg.linkeddata;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -14,16 +16,16 @@ import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.query.QueryFactory;
+import org.apache.jena.rdf.model.AnonId;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.rdf.model.Literal;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.rdf.model.ResourceFactory;
 import org.apache.jena.riot.RDFDataMgr;
-import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.graph.GraphFactory;
-import org.apache.jena.system.Txn;
 import org.apache.jena.vocabulary.DCAT;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.OWL;
@@ -33,6 +35,11 @@ import org.apache.jena.vocabulary.SKOS;
 import org.apache.jena.vocabulary.VOID;
 import org.apache.jena.vocabulary.XSD;
 import org.w3id.stalinkg.graph.KnowledgeGraph;
+import org.w3id.stalinkg.http.HttpLib;
+import org.w3id.stalinkg.store.LocalStore;
+import org.w3id.stalinkg.store.SparqlStore;
+import org.w3id.stalinkg.store.StoreException;
+import org.w3id.stalinkg.store.StoreMemo;
 import org.w3id.stalinkg.vocab.SKG;
 
 import jakarta.servlet.http.HttpServlet;
@@ -53,6 +60,10 @@ import jakarta.servlet.http.HttpServletResponse;
  * there is no HTML variant, so a client that accepts only HTML gets 406. The statistics are computed once, in the
  * constructor; the description is built with canonical IRIs and moved to each request's public base, one copy kept
  * per base.
+ * <p>
+ * With an external store ({@code --sparql-endpoint}) the statistics are the same aggregate queries sent to the
+ * store, when the description is first asked for and again after the store's freshness (502 if the store fails);
+ * no dumps are listed, as none are served then, and the ETag is the hash of the bytes.
  */
 public final class VoidServlet extends HttpServlet {
 
@@ -88,9 +99,11 @@ public final class VoidServlet extends HttpServlet {
     private static final LinkedDataFormat[] OFFERED = Arrays.stream(LinkedDataFormat.values())
             .filter(LinkedDataFormat::isRdf).toArray(LinkedDataFormat[]::new);
 
-    private final transient Graph canonical;
+    private final transient StoreMemo<Graph> canonical;
     private final transient PublicBase publicBase;
+    /** The data's hash; null for an external store, whose description is not kept per base either. */
     private final String contentHash;
+    private final transient Duration freshness;
     private final transient Map<String, Graph> byBase = new ConcurrentHashMap<>();
 
     /** Serves under each request's own base. */
@@ -100,9 +113,18 @@ public final class VoidServlet extends HttpServlet {
 
     /** Serves under {@code publicBase} (the one configured with {@code --base-url}, if any). */
     public VoidServlet(KnowledgeGraph kg, PublicBase publicBase) {
-        this.canonical = describe(kg);
+        this(new LocalStore(kg), publicBase);
+    }
+
+    /** Describes the data of {@code store}, under {@code publicBase}. */
+    public VoidServlet(SparqlStore store, PublicBase publicBase) {
+        this.canonical = new StoreMemo<>(() -> describe(store), store.freshness());
         this.publicBase = publicBase;
-        this.contentHash = kg.contentHash();
+        this.contentHash = store.version();
+        this.freshness = store.freshness();
+        if (contentHash != null) {
+            canonical.get();
+        }
     }
 
     @Override
@@ -120,18 +142,38 @@ public final class VoidServlet extends HttpServlet {
             return;
         }
         String base = publicBase.of(req);
-        String etag = "\"" + DumpLib.sha256((contentHash + " " + base + " " + format).getBytes(StandardCharsets.UTF_8))
-                .substring(0, 32) + "\"";
-        resp.setHeader("ETag", etag);
-        resp.setHeader("Cache-Control", DumpServlet.CACHE_CONTROL);
-        String ifNoneMatch = req.getHeader("If-None-Match");
-        if (ifNoneMatch != null && Arrays.stream(ifNoneMatch.split(","))
-                .map(String::strip).anyMatch(t -> t.equals(etag) || t.equals("W/" + etag) || t.equals("*"))) {
-            resp.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+        String etag = contentHash == null ? null : "\"" + DumpLib.sha256((contentHash + " " + base + " " + format)
+                .getBytes(StandardCharsets.UTF_8)).substring(0, 32) + "\"";
+        resp.setHeader("Cache-Control", HttpLib.cacheControl(freshness));
+        if (etag != null) {
+            resp.setHeader("ETag", etag);
+            if (HttpLib.notModified(req, etag)) {
+                resp.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+                return;
+            }
+        }
+        Graph description;
+        try {
+            description = forBase(base);
+        } catch (StoreException ex) {
+            HttpLib.sendText(resp, StoreException.STATUS, ex.getMessage());
+            return;
+        } catch (QueryCancelledException ex) {
+            resp.setHeader("Retry-After", "5");
+            HttpLib.sendText(resp, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+                    "The SPARQL store behind this service did not compute the statistics in time.");
             return;
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        RDFDataMgr.write(out, forBase(base), format.lang());
+        RDFDataMgr.write(out, description, format.lang());
+        if (etag == null) {
+            String bytesTag = HttpLib.etag(out.toByteArray());
+            resp.setHeader("ETag", bytesTag);
+            if (HttpLib.notModified(req, bytesTag)) {
+                resp.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+                return;
+            }
+        }
         resp.setStatus(HttpServletResponse.SC_OK);
         resp.setContentType(format.contentType());
         resp.setContentLength(out.size());
@@ -144,10 +186,10 @@ public final class VoidServlet extends HttpServlet {
         if (kept != null) {
             return kept;
         }
-        Graph graph = PublicBase.toPublic(canonical, base);
+        Graph graph = PublicBase.toPublic(canonical.get(), base);
         Model m = ModelFactory.createModelForGraph(graph);
         m.getResource(base + DATASET).addProperty(VOID.uriSpace, base + "id/");
-        if (byBase.size() < MAX_BASES) {
+        if (contentHash != null && byBase.size() < MAX_BASES) {
             byBase.putIfAbsent(base, graph);
         }
         return graph;
@@ -177,8 +219,11 @@ public final class VoidServlet extends HttpServlet {
                 .findFirst().orElse(null);
     }
 
-    /** The description with canonical IRIs and no {@code void:uriSpace} (a literal, so added per base). */
-    static Graph describe(KnowledgeGraph kg) {
+    /**
+     * The description with canonical IRIs and no {@code void:uriSpace} (a literal, so added per base); the dumps
+     * only when the data is loaded here, as only then are they served.
+     */
+    static Graph describe(SparqlStore store) {
         Model m = ModelFactory.createModelForGraph(GraphFactory.createDefaultGraph());
         m.setNsPrefix("void", VOID.NS).setNsPrefix("dcat", DCAT.NS).setNsPrefix("dcterms", DCTerms.NS)
                 .setNsPrefix("skos", SKOS.uri).setNsPrefix("xsd", XSD.NS).setNsPrefix("rdfs", RDFS.uri)
@@ -202,33 +247,34 @@ public final class VoidServlet extends HttpServlet {
                 .addProperty(VOID.vocabulary, m.createResource(SKG.ONTOLOGY_IRI))
                 .addProperty(VOID.exampleResource, m.createResource(C + "id/person/joseph-stalin"))
                 .addProperty(VOID.exampleResource, m.createResource(C + "id/outcome/holodomor"));
-        Txn.executeRead(kg.dataset(), () -> {
-            dataset.addLiteral(VOID.triples, integer(kg.dataset().getDefaultGraph().size()))
-                    .addLiteral(VOID.entities, integer(count(kg, ENTITIES)))
-                    .addLiteral(VOID.classes, integer(count(kg, CLASSES)))
-                    .addLiteral(VOID.properties, integer(count(kg, PROPERTIES)))
-                    .addLiteral(VOID.distinctSubjects, integer(count(kg, SUBJECTS)))
-                    .addLiteral(VOID.distinctObjects, integer(count(kg, OBJECTS)));
-            QueryExec.dataset(kg.dataset()).query(PROPERTY_PARTITIONS).select().forEachRemaining(row ->
-                    dataset.addProperty(VOID.propertyPartition, m.createResource()
+        dataset.addLiteral(VOID.triples, integer(store.size()))
+                .addLiteral(VOID.entities, integer(count(store, ENTITIES)))
+                .addLiteral(VOID.classes, integer(count(store, CLASSES)))
+                .addLiteral(VOID.properties, integer(count(store, PROPERTIES)))
+                .addLiteral(VOID.distinctSubjects, integer(count(store, SUBJECTS)))
+                .addLiteral(VOID.distinctObjects, integer(count(store, OBJECTS)));
+        store.query(PROPERTY_PARTITIONS, Map.of(), null, exec -> {
+            exec.select().forEachRemaining(row ->
+                    dataset.addProperty(VOID.propertyPartition, blank(m, "property " + row.get("p").getURI())
                             .addProperty(VOID.property, m.createResource(row.get("p").getURI()))
                             .addLiteral(VOID.triples, integer(number(row.get("n"))))));
-            dataset.addProperty(VOID.subset, m.createResource(C + ".well-known/void#wikidata-links")
-                    .addProperty(RDF.type, VOID.Linkset)
-                    .addProperty(VOID.subjectsTarget, dataset)
-                    .addProperty(VOID.objectsTarget, m.createResource("http://www.wikidata.org/"))
-                    .addProperty(VOID.linkPredicate, SKOS.exactMatch)
-                    .addLiteral(VOID.triples, integer(count(kg, WIKIDATA_LINKS))));
+            return null;
         });
+        dataset.addProperty(VOID.subset, m.createResource(C + ".well-known/void#wikidata-links")
+                .addProperty(RDF.type, VOID.Linkset)
+                .addProperty(VOID.subjectsTarget, dataset)
+                .addProperty(VOID.objectsTarget, m.createResource("http://www.wikidata.org/"))
+                .addProperty(VOID.linkPredicate, SKOS.exactMatch)
+                .addLiteral(VOID.triples, integer(count(store, WIKIDATA_LINKS))));
         // Instances per class of our ontology, subclasses included, as the validate command counts them.
-        kg.instanceCounts().forEach((cls, n) -> {
+        store.instanceCounts().forEach((cls, n) -> {
             if (n > 0) {
-                dataset.addProperty(VOID.classPartition, m.createResource()
+                dataset.addProperty(VOID.classPartition, blank(m, "class " + cls)
                         .addProperty(VOID._class, m.createResource(SKG.NS + cls))
                         .addLiteral(VOID.entities, integer(n)));
             }
         });
-        for (DumpLib.Format format : DumpLib.FORMATS) {
+        for (DumpLib.Format format : store.local().isPresent() ? DumpLib.FORMATS : List.<DumpLib.Format>of()) {
             Resource file = m.createResource(C + "dumps/" + format.fileName());
             dataset.addProperty(VOID.dataDump, file);
             dataset.addProperty(DCAT.distribution, m.createResource(C + ".well-known/void#dump-" + format.extension())
@@ -251,8 +297,17 @@ public final class VoidServlet extends HttpServlet {
         return m.getGraph();
     }
 
-    private static long count(KnowledgeGraph kg, Query query) {
-        return number(QueryExec.dataset(kg.dataset()).query(query).select().next().get("n"));
+    /**
+     * A blank node labelled from {@code key}, the same on every server start: with fresh random labels, replicas
+     * would write the description in different orders (N-Triples, JSON-LD) and differ in bytes.
+     */
+    static Resource blank(Model m, String key) {
+        return m.createResource(AnonId.create("void-" + DumpLib.sha256(key.getBytes(StandardCharsets.UTF_8))
+                .substring(0, 16)));
+    }
+
+    private static long count(SparqlStore store, Query query) {
+        return store.query(query, Map.of(), null, exec -> number(exec.select().next().get("n")));
     }
 
     private static long number(Node n) {

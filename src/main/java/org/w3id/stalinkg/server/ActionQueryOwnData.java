@@ -29,6 +29,7 @@ import org.apache.jena.sparql.algebra.op.OpService;
 import org.apache.jena.sparql.algebra.walker.Walker;
 import org.apache.jena.sparql.expr.ExprVisitorBase;
 import org.apache.jena.web.HttpSC;
+import org.w3id.stalinkg.graph.KnowledgeGraph;
 import org.w3id.stalinkg.linkeddata.LinkedDataFormat;
 import org.w3id.stalinkg.linkeddata.PublicBase;
 import org.w3id.stalinkg.linkeddata.ServiceDescriptionLib;
@@ -175,8 +176,9 @@ public class ActionQueryOwnData extends SPARQL_QueryDataset {
     @Override
     protected QueryExec createQueryExec(HttpAction action, Query query, DatasetGraph dataset) {
         QueryExec exec = super.createQueryExec(action, query, dataset);
-        if (Boolean.TRUE.equals(action.getRequest().getAttribute(USES_TEXT_INDEX))) {
-            exec.getContext().set(TextQuery.textIndex, holder.current().graph().labelIndex());
+        KnowledgeGraph graph = holder.current().graph();
+        if (graph != null && Boolean.TRUE.equals(action.getRequest().getAttribute(USES_TEXT_INDEX))) {
+            exec.getContext().set(TextQuery.textIndex, graph.labelIndex());
         }
         return exec;
     }

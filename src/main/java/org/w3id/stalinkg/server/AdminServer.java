@@ -86,7 +86,8 @@ public final class AdminServer {
             long started = System.nanoTime();
             try {
                 ServedData fresh = holder.reload(loader);
-                String message = "Reloaded: " + fresh.graph().size() + " triples, " + fresh.queries().all().size()
+                String message = "Reloaded: " + (fresh.graph() == null ? "the ontology (the data is in an external "
+                        + "store), " : fresh.graph().size() + " triples, ") + fresh.queries().all().size()
                         + " canned queries, in " + (System.nanoTime() - started) / 1_000_000 + " ms.";
                 LOG.info(message);
                 resp.getWriter().write(message + "\n");

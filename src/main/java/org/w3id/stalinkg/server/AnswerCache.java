@@ -161,7 +161,13 @@ final class AnswerCache implements Filter {
         for (String h : varyingHeaders) {
             varying.append(String.valueOf(req.getHeader(h))).append('\n');
         }
-        String data = holder.current().graph().contentHash();
+        String data = holder.current().store().version();
+        if (data == null) {
+            // An external store: its data can change under us, so nothing is kept here (the store's answers are
+            // kept for --endpoint-cache-seconds by the remote store itself).
+            chain.doFilter(req, response);
+            return;
+        }
         Key key = new Key(data, method, contentType, request1, varying.toString());
         String cacheControl = req.getHeader("Cache-Control");
         boolean fresh = cacheControl != null && cacheControl.contains("no-cache");
@@ -178,7 +184,7 @@ final class AnswerCache implements Filter {
         if (answer == null) {
             return;   // passed through as it was written
         }
-        if (data.equals(holder.current().graph().contentHash())) {
+        if (data.equals(holder.current().store().version())) {
             answers.put(key, answer);
         }
         send(req, resp, answer, "miss");

@@ -51,6 +51,10 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
  * </ul>
  * Fuseki gives every response a 5 MiB output buffer, larger than Jetty pools, so each response allocated and
  * zeroed a fresh one; we set 32 KiB, which Jetty pools.
+ * <p>
+ * When the served data's store is an external SPARQL endpoint ({@code serve --sparql-endpoint URL}), the same
+ * paths answer from it: {@value #SPARQL_PATH} forwards queries after the same checks ({@link ActionQueryRemote}),
+ * and every other servlet asks the store ({@link org.w3id.stalinkg.store.SparqlStore}) instead of the graph.
  */
 public final class KgServer {
 
@@ -86,8 +90,9 @@ public final class KgServer {
         Limits limits = settings.limits();
         PublicBase publicBase = new PublicBase(settings.baseUrl());
         GenerationalServlet descriptions = new GenerationalServlet(holder,
-                d -> new DescriptionServlet(d.graph(), publicBase));
-        GenerationalServlet ontology = new GenerationalServlet(holder, d -> new OntologyServlet(d.graph(), publicBase));
+                d -> new DescriptionServlet(d.store(), d.ontology(), publicBase, limits.apiTimeout()));
+        GenerationalServlet ontology = new GenerationalServlet(holder,
+                d -> new OntologyServlet(d.store(), d.ontology(), publicBase));
         FusekiServer.Builder builder = FusekiServer.create()
                 .fusekiModules(FusekiModules.empty())
                 .port(settings.port())
@@ -96,7 +101,7 @@ public final class KgServer {
                 .numServerThreads(8, 128)
                 .enablePing(true)
                 .registerOperation(Operation.Query, WebContent.contentTypeSPARQLQuery,
-                        new ActionQueryOwnData(holder, publicBase, limits))
+                        queryAction(holder, publicBase, settings))
                 .addDataset(SPARQL_PATH, servedDataset(holder, settings))
                 .addEndpoint(SPARQL_PATH, "", Operation.Query)
                 .addFilter("/*", new AccessLogFilter(metrics))
@@ -108,7 +113,7 @@ public final class KgServer {
                 .addFilter("/doc/*", AnswerCache.forDocuments(holder, settings.answerCacheBytes(), metrics))
                 .addFilter("/*", new AdmissionFilter(limits, metrics))
                 .addServlet(API_PATH + "/*", new GenerationalServlet(holder, d -> new ApiServlet(d.queries(),
-                        new CannedQueryRunner(d.graph(), limits.apiTimeout(), settings.cacheBytes(), limits.maxRows()))))
+                        new CannedQueryRunner(d.store(), limits.apiTimeout(), settings.cacheBytes(), limits.maxRows()))))
                 .addServlet(SEARCH_PATH, new GenerationalServlet(holder,
                         d -> new SearchServlet(d.graph(), limits.apiTimeout())))
                 .addServlet("/webjars/*", new ClasspathServlet(ClasspathServlet.WEBJARS,
@@ -119,10 +124,10 @@ public final class KgServer {
                 .addServlet("/id/*", descriptions)
                 .addServlet("/doc/*", descriptions)
                 .addServlet("/context.jsonld", new GenerationalServlet(holder,
-                        d -> new ContextServlet(d.graph().ontology(), publicBase)))
-                .addServlet(VoidServlet.PATH, new GenerationalServlet(holder, d -> new VoidServlet(d.graph(), publicBase)))
-                .addServlet("/dumps/*", new GenerationalServlet(holder, d -> new DumpServlet(d.graph())))
-                .addServlet("", new GenerationalServlet(holder, d -> new HomeServlet(d.graph())));
+                        d -> new ContextServlet(d.ontology(), publicBase)))
+                .addServlet(VoidServlet.PATH, new GenerationalServlet(holder, d -> new VoidServlet(d.store(), publicBase)))
+                .addServlet("/dumps/*", new GenerationalServlet(holder, d -> new DumpServlet(d.store())))
+                .addServlet("", new GenerationalServlet(holder, d -> new HomeServlet(d.store())));
         builder.addServlet("/ontology", ontology);
         for (LinkedDataFormat f : LinkedDataFormat.values()) {
             builder.addServlet("/ontology." + f.extension(), ontology);
@@ -144,8 +149,23 @@ public final class KgServer {
     }
 
     /**
+     * The SPARQL query operation: over the graph loaded here, or forwarding to the external store that holds the
+     * data ({@link ActionQueryRemote}), after the same checks.
+     */
+    private static ActionQueryOwnData queryAction(DataHolder holder, PublicBase publicBase, ServerSettings settings) {
+        return isRemote(holder)
+                ? new ActionQueryRemote(holder, publicBase, settings.limits(), settings.timeout())
+                : new ActionQueryOwnData(holder, publicBase, settings.limits());
+    }
+
+    /** True if the data is in an external store ({@code --sparql-endpoint}), not loaded here. */
+    private static boolean isRemote(DataHolder holder) {
+        return holder.current().graph() == null;
+    }
+
+    /**
      * The dataset as served: whichever the holder has when a query begins, read-only, with its own context holding
-     * the time limits and the SERVICE ban.
+     * the time limits and the SERVICE ban; an empty placeholder when the data is in an external store.
      */
     private static DatasetGraph servedDataset(DataHolder holder, ServerSettings settings) {
         Context context = new Context();
@@ -155,6 +175,9 @@ public final class KgServer {
         long first = Math.min(settings.limits().firstResultTimeout().toMillis(), overall);
         context.set(ARQ.queryTimeout, first + "," + overall);
         context.set(ARQ.httpServiceAllowed, false);
+        if (isRemote(holder)) {
+            return new DatasetGraphReadOnly(ActionQueryRemote.placeholder(), context);
+        }
         return new DatasetGraphReadOnly(new SwitchingDataset(holder, context), context);
     }
 }

@@ -97,4 +97,45 @@ class TestStalinKgCmd {
     void outOfRangePortIsRefused() {
         assertEquals(2, run("serve", "--port", "70000"), err.toString());
     }
+
+    @Test
+    void sparqlEndpointWithATdb2DatabaseIsAUsageError() {
+        StringWriter fresh = new StringWriter();
+        CommandLine cmd = StalinKgCmd.commandLine();
+        cmd.setOut(new PrintWriter(out));
+        cmd.setErr(new PrintWriter(fresh));
+        assertEquals(2, cmd.execute("serve", "--sparql-endpoint", "http://127.0.0.1:9/sparql", "--tdb2", "db",
+                "--port", "0"), fresh.toString());
+        assertTrue(fresh.toString().startsWith("--tdb2 cannot be used with --sparql-endpoint"), fresh.toString());
+    }
+
+    @Test
+    void sparqlEndpointThatIsNotAnHttpUrlIsAUsageError() {
+        for (String url : new String[] {"store:3030/ds", "ftp://store/ds", "http://", "not a url"}) {
+            StringWriter fresh = new StringWriter();
+            CommandLine cmd = StalinKgCmd.commandLine();
+            cmd.setOut(new PrintWriter(out));
+            cmd.setErr(new PrintWriter(fresh));
+            assertEquals(2, cmd.execute("serve", "--sparql-endpoint", url, "--port", "0"), url + ": " + fresh);
+            assertTrue(fresh.toString().startsWith("Illegal --sparql-endpoint=" + url + " : must be an absolute http(s) URL"),
+                    fresh.toString());
+            assertTrue(!fresh.toString().contains("\tat "), "no stack trace: " + fresh);
+        }
+        assertEquals(2, run("--sparql-endpoint", "http://store/ds", "--endpoint-cache-seconds", "0"), err.toString());
+        assertTrue(err.toString().contains("--endpoint-cache-seconds"), err.toString());
+    }
+
+    @Test
+    void sparqlEndpointModeStillChecksTheOntologyAndTheQueries() {
+        Path root = ProjectFiles.copyProjectTo(tmp);
+        ProjectFiles.write(root, "queries/zz-broken.rq", "#+ summary: broken\nSELECT ?x WHERE { ?x }\n");
+        assertEquals(1, run("serve", "--root", root.toString(), "--port", "0", "--sparql-endpoint",
+                "http://127.0.0.1:9/ds/sparql"));
+        assertTrue(err.toString().contains("not started") && err.toString().contains("zz-broken.rq"), err.toString());
+        ProjectFiles.write(root, "queries/zz-broken.rq", "#+ summary: mended\nSELECT ?x WHERE { ?x ?p ?o }\n");
+        ProjectFiles.write(root, "ontology/zz-broken.ttl", "@prefix : <http://example.org/> .\n:a :b :c\n");
+        assertEquals(1, run("serve", "--root", root.toString(), "--port", "0", "--sparql-endpoint",
+                "http://127.0.0.1:9/ds/sparql"));
+        assertTrue(err.toString().contains("zz-broken.ttl:"), err.toString());
+    }
 }

@@ -1,0 +1,69 @@
+package org.w3id.stalinkg.store;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+import org.apache.jena.graph.Node;
+import org.apache.jena.query.Query;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.sparql.exec.QueryExecBuilder;
+import org.apache.jena.system.Txn;
+import org.w3id.stalinkg.graph.KnowledgeGraph;
+
+/**
+ * The knowledge graph loaded into this process: queries run on its dataset in a read transaction. Its data never
+ * changes while the server runs, so its {@link #version()} is the files' content hash and answers never go stale.
+ */
+public final class LocalStore implements SparqlStore {
+
+    private final KnowledgeGraph kg;
+
+    public LocalStore(KnowledgeGraph kg) {
+        this.kg = Objects.requireNonNull(kg, "kg");
+    }
+
+    @Override
+    public <T> T query(Query query, Map<String, Node> bindings, Duration timeout, Function<QueryExec, T> reader) {
+        DatasetGraph dsg = kg.dataset();
+        return Txn.calculateRead(dsg, () -> {
+            QueryExecBuilder builder = QueryExec.dataset(dsg).query(query);
+            if (timeout != null) {
+                builder.timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            }
+            bindings.forEach(builder::substitution);
+            try (QueryExec exec = builder.build()) {
+                return reader.apply(exec);
+            }
+        });
+    }
+
+    @Override
+    public Optional<KnowledgeGraph> local() {
+        return Optional.of(kg);
+    }
+
+    @Override
+    public String version() {
+        return kg.contentHash();
+    }
+
+    @Override
+    public Duration freshness() {
+        return null;
+    }
+
+    @Override
+    public long size() {
+        return kg.size();
+    }
+
+    @Override
+    public Map<String, Long> instanceCounts() {
+        return kg.instanceCounts();
+    }
+}

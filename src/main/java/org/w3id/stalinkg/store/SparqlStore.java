@@ -1,0 +1,58 @@
+package org.w3id.stalinkg.store;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+import org.apache.jena.graph.Node;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryCancelledException;
+import org.apache.jena.sparql.exec.QueryExec;
+import org.w3id.stalinkg.graph.KnowledgeGraph;
+
+/**
+ * Where the data is queried: the knowledge graph loaded into this process ({@link LocalStore}, the default), or an
+ * external SPARQL 1.1 endpoint ({@link RemoteStore}, {@code serve --sparql-endpoint URL}). The canned queries, the
+ * linked-data documents and the statistics of the pages ask it, and never care which it is.
+ *
+ * <pre>
+ * long policies = store.query(query, Map.of("goal", goal), Duration.ofSeconds(5),
+ *         exec -&gt; (long) exec.select().materialize().size());
+ * </pre>
+ */
+public interface SparqlStore {
+
+    /**
+     * Runs {@code query} with each of {@code bindings} substituted for the variable of its name (as an RDF term, by
+     * Jena: a value never becomes query text), and hands the execution to {@code reader}, which must read all it
+     * needs before it returns: the execution is closed then.
+     *
+     * @param timeout the longest the query may run; null for the store's default
+     * @throws QueryCancelledException if the query runs past {@code timeout}
+     * @throws StoreException if an external store cannot be reached, answers with an error, or answers what
+     *         cannot be read
+     */
+    <T> T query(Query query, Map<String, Node> bindings, Duration timeout, Function<QueryExec, T> reader);
+
+    /** The graph loaded into this process; empty when the data is in an external store. */
+    Optional<KnowledgeGraph> local();
+
+    /**
+     * A hash of the data, for ETags that need no query: equal for equal data. Null when the data's identity is not
+     * known (an external store, which anyone may change): an ETag is then the hash of the answer's bytes.
+     */
+    String version();
+
+    /**
+     * How long an answer read from the store may be reused, by our caches and by clients; null when the data
+     * cannot change while the server runs.
+     */
+    Duration freshness();
+
+    /** Distinct triples of the default graph. */
+    long size();
+
+    /** Instances of each class of our ontology, those of its subclasses included, by local name, in IRI order. */
+    Map<String, Long> instanceCounts();
+}
