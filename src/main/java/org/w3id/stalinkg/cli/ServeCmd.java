@@ -5,9 +5,11 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.sys.JenaSystem;
 import org.w3id.stalinkg.api.CannedQueries;
 import org.w3id.stalinkg.api.CannedQueryException;
 import org.w3id.stalinkg.graph.GraphLoadException;
@@ -68,6 +70,13 @@ final class ServeCmd implements Callable<Integer> {
         PrintWriter out = commandLine.getOut();
         PrintWriter err = commandLine.getErr();
         long started = System.nanoTime();
+        // Jena (with Fuseki's, TDB2's and jena-text's parts) initialised on this thread before any other starts:
+        // threads that first touch Jena at the same time can deadlock in class initialisation.
+        JenaSystem.init();
+        if (!remote.enabled()) {
+            // While the data loads: Jetty's and Fuseki's classes, which the server needs next.
+            CompletableFuture.runAsync(KgServer::preload);
+        }
         Supplier<ServedData> loader = remote.enabled() ? () -> remote.load(data, settings) : () -> load(data);
         ServedData served;
         try {
@@ -121,9 +130,17 @@ final class ServeCmd implements Callable<Integer> {
 
     /** The data and queries of the project folder, read and checked. */
     static ServedData load(DataOptions data) {
-        CannedQueries queries = data.queries();
+        // The canned queries are read and checked while the graph loads.
+        CompletableFuture<CannedQueries> queries = CompletableFuture.supplyAsync(data::queries);
         KnowledgeGraph kg = data.graph();
-        return new ServedData(kg, queries);
+        try {
+            return new ServedData(kg, queries.join());
+        } catch (CompletionException ex) {
+            if (ex.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw ex;
+        }
     }
 
     private static String displayHost(String host) {

@@ -48,6 +48,7 @@ import org.apache.jena.sparql.core.DatasetGraphReadOnly;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.sparql.graph.GraphReadOnly;
 import org.apache.jena.system.progress.MonitorOutput;
+import org.apache.jena.sys.JenaSystem;
 import org.apache.jena.system.Txn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -156,6 +157,9 @@ public final class KnowledgeGraphLoader {
      * a pool of one thread per core.
      */
     Validated validated() {
+        // Jena initialises itself on first use; threads that first touch it at the same time can deadlock in class
+        // initialisation (seen: parsers stuck in GraphBase.createPrefixMapping). Initialise here, on one thread.
+        JenaSystem.init();
         ExecutorService workers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
         try {
             return validated(workers);

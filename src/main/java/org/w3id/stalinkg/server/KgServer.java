@@ -6,6 +6,7 @@ import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.riot.WebContent;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.core.DatasetGraphReadOnly;
 import org.apache.jena.sparql.util.Context;
 import org.eclipse.jetty.server.Connector;
@@ -161,6 +162,15 @@ public final class KgServer {
     /** True if the data is in an external store ({@code --sparql-endpoint}), not loaded here. */
     private static boolean isRemote(DataHolder holder) {
         return holder.current().graph() == null;
+    }
+
+    /**
+     * Loads and initialises the classes of an embedded Fuseki server (Jetty, the servlets, Fuseki's registries) by
+     * building one that is never started: run beside the data load, it takes that work off the start-up's path.
+     */
+    public static void preload() {
+        FusekiServer.create().fusekiModules(FusekiModules.empty()).port(0).enablePing(true)
+                .add("/preload", DatasetGraphFactory.empty(), false).build();
     }
 
     /**

@@ -86,6 +86,31 @@ class JarIT {
         throw new AssertionError("the jar did not start:\n" + seen);
     }
 
+    /**
+     * The start-up runs Jena on several threads at once (parsing, validation, the canned queries, preloading
+     * Fuseki); threads that first touch Jena together can deadlock in class initialisation, which hung one start in
+     * a few. Jena is now initialised on one thread first; ten fresh JVMs must each start and stop in time.
+     */
+    @Test
+    void tenStartsInARowNeverHang() throws Exception {
+        Path log = Files.createTempFile("stalin-kg-start", ".log");
+        try {
+            for (int i = 0; i < 10; i++) {
+                Process p = new ProcessBuilder(JAVA.toString(), "-jar", JAR.toString(), "serve", "--host",
+                        "127.0.0.1", "--port", "0", "--admin-port", "-1", "--exit-after-warm-up")
+                        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                boolean done = p.waitFor(120, TimeUnit.SECONDS);
+                if (!done) {
+                    p.destroyForcibly();
+                }
+                assertTrue(done, "start " + i + " hung:\n" + Files.readString(log));
+                assertEquals(0, p.exitValue(), Files.readString(log));
+            }
+        } finally {
+            Files.deleteIfExists(log);
+        }
+    }
+
     @Test
     void jarServesSparqlAndLogs() throws Exception {
         Process p = new ProcessBuilder(JAVA.toString(), "-jar", JAR.toString(),
