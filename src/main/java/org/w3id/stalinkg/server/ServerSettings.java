@@ -13,7 +13,7 @@ import java.util.Objects;
  *                {@code timeout} parameter can only shorten it
  * @param cacheBytes the most bytes of canned-query answers kept in memory (default 32 MiB; 0 for no cache)
  * @param answerCacheBytes the most bytes of {@code /sparql} answers, and again of linked-data documents, kept in
- *                memory to be sent again (default 32 MiB each; 0 for none)
+ *                memory to be sent again (default 16 MiB each; 0 for none)
  * @param baseUrl the public base URL of this deployment, ending in "/", under which linked-data responses name
  *                things; null (the default) to take it from each request's Host
  * @param limits  what a client may ask: see {@link Limits}
@@ -34,7 +34,7 @@ public record ServerSettings(String host, int port, Duration timeout, long cache
     public static final int DEFAULT_CACHE_MB = 32;
 
     /** The default size of each answer cache ({@code /sparql}, {@code /doc}), in MiB. */
-    public static final int DEFAULT_ANSWER_CACHE_MB = 32;
+    public static final int DEFAULT_ANSWER_CACHE_MB = 16;
 
     public ServerSettings {
         Objects.requireNonNull(host, "host");
@@ -54,7 +54,7 @@ public record ServerSettings(String host, int port, Duration timeout, long cache
         }
     }
 
-    /** The defaults: every interface, port 3030, 30 s, 32 MiB of canned-query cache, 32 MiB for each
+    /** The defaults: every interface, port 3030, 30 s, 32 MiB of canned-query cache, 16 MiB for each
      * answer cache, {@link Limits#defaults()}. */
     public static ServerSettings defaults() {
         return new ServerSettings(DEFAULT_HOST, DEFAULT_PORT, DEFAULT_TIMEOUT, DEFAULT_CACHE_MB * 1024L * 1024L,

@@ -170,7 +170,7 @@ class TestAnswerCache {
             assertFalse(second.headers().firstValue("X-Cache").isPresent(), "not kept");
             assertEquals(7000, rows(first.body()));
             assertArrayEquals(first.body(), second.body());
-            // The default cache (32 MiB) keeps it.
+            // The default cache (16 MiB) keeps it.
             URI big = URI.create(base + "/sparql?query=" + URLEncoder.encode(
                     "SELECT ?s ?p ?o WHERE { ?s ?p ?o } ORDER BY ?s ?p ?o LIMIT 7001", StandardCharsets.UTF_8));
             get(big);
