@@ -7,7 +7,8 @@
 #     (which parses, validates and infers at every start; skipped above MEM_MAX_SCALE);
 #   - p50/p99 of REQUESTS sequential GETs (one keep-alive connection, after WARMUP uncounted) of five ad-hoc /sparql
 #     queries: all facts of one IRI, a two-hop join, a count per class, a year-range filter, a label search with
-#     FILTER(CONTAINS(LCASE(...))); against the TDB2 server, and the in-memory one where it ran.
+#     FILTER(CONTAINS(LCASE(...))), and the same search through the full-text index (text:query); against the TDB2 server, and the in-memory one where it ran; every request
+#     is evaluated (Cache-Control: no-cache), not answered from the answer cache.
 # Prints one table and writes it to target/bench/growth.tsv (one row per scale and server).
 #
 #   bench/growth.sh [SCALE...]     (default: 1 10 100; run from the project root after mvn -q package -DskipTests)
@@ -59,20 +60,22 @@ start_server() {
 stop_server() { kill "$pid"; wait "$pid" 2>/dev/null || true; pid=""; }
 
 PREFIXES='PREFIX skg: <https://w3id.org/stalin-kg/ontology#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> '
-names=(one-iri two-hop per-class year-range label-search)
+names=(one-iri two-hop per-class year-range label-search label-index)
 queries=(
   'SELECT ?p ?o WHERE { <https://w3id.org/stalin-kg/id/policy/great-purge> ?p ?o }'
   "${PREFIXES}"'SELECT ?outcome ?policy ?goal WHERE { ?outcome skg:resultedFrom ?policy . ?policy skg:servesGoal ?goal } ORDER BY ?outcome ?policy ?goal LIMIT 1000'
   'SELECT ?class (COUNT(?s) AS ?n) WHERE { ?s a ?class } GROUP BY ?class ORDER BY DESC(?n) ?class'
   "${PREFIXES}"'SELECT ?thing ?year WHERE { ?thing skg:startYear ?year FILTER(?year >= 1930 && ?year <= 1934) } ORDER BY ?year ?thing LIMIT 1000'
-  "${PREFIXES}"'SELECT ?thing ?label WHERE { ?thing rdfs:label ?label FILTER(CONTAINS(LCASE(STR(?label)), "famine")) } ORDER BY ?label LIMIT 20'
+  "${PREFIXES}"'PREFIX skos: <http://www.w3.org/2004/02/skos/core#> SELECT ?thing ?label WHERE { ?thing rdfs:label|skos:altLabel ?label FILTER(CONTAINS(LCASE(STR(?label)), "famine")) } ORDER BY ?label ?thing LIMIT 20'
+  'PREFIX text: <http://jena.apache.org/text#> SELECT ?thing ?label WHERE { (?thing ?score ?label) text:query ("famine*" 1000000) } ORDER BY ?label ?thing LIMIT 20'
 )
 
 # latencies: appends "p50/p99" of each ad-hoc query against the server on $port to the array $row.
 latencies() {
   local i json
   for i in "${!queries[@]}"; do
-    json=$(WARMUP=$warmup python3 "$lib" latency \
+    # FRESH: every request asks for a fresh evaluation (Cache-Control: no-cache), not the kept answer.
+    json=$(FRESH=1 WARMUP=$warmup python3 "$lib" latency \
       "http://127.0.0.1:$port/sparql?query=$(urlencode "${queries[$i]}")" "$requests" application/sparql-results+json)
     row+=("$(python3 -c 'import json, sys
 r = json.loads(sys.argv[1])
