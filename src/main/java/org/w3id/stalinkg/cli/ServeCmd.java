@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import org.apache.jena.fuseki.main.FusekiServer;
@@ -40,6 +41,9 @@ import picocli.CommandLine.Spec;
             "(exit status 1). With --tdb2 DIR, serves the database that load wrote there instead of the files.",
             "With --sparql-endpoint URL, data/ is not loaded: every query goes to that SPARQL 1.1 store."})
 final class ServeCmd implements Callable<Integer> {
+
+    /** How long after start-up the full-text index is built, unless a search needs it sooner. */
+    static final int INDEX_DELAY_SECONDS = 5;
 
     @Mixin
     DataOptions data = new DataOptions();
@@ -90,8 +94,10 @@ final class ServeCmd implements Callable<Integer> {
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         FusekiServer server = KgServer.build(holder, settings, metrics).start();
         if (served.graph() != null) {
-            // The full-text index is not needed for the first answer: built in the background once the server is up.
-            CompletableFuture.runAsync(served.graph()::labelIndex);
+            // The full-text index is not needed for the first answers: built in the background a few seconds after
+            // the server is up, so that it does not take a core from them (or at once, by the first search).
+            CompletableFuture.runAsync(served.graph()::labelIndex,
+                    CompletableFuture.delayedExecutor(INDEX_DELAY_SECONDS, TimeUnit.SECONDS));
         }
         String what = served.graph() != null ? String.format("%,d triples", served.graph().size())
                 : "the data of " + remote.endpoint;

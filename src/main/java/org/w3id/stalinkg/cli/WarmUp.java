@@ -28,6 +28,7 @@ final class WarmUp {
                     StandardCharsets.UTF_8), "text/turtle"},
             new String[] {"/api/goals", "application/sparql-results+json"},
             new String[] {"/api/timeline", "text/csv"},
+            new String[] {"/search?text=famine", "application/json"},
             new String[] {"/id/policy/great-purge", "text/turtle"},
             new String[] {"/doc/policy/great-purge", "text/html"},
             new String[] {"/doc/policy/great-purge.jsonld", "application/ld+json"},
