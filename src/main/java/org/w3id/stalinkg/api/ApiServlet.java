@@ -51,7 +51,7 @@ public final class ApiServlet extends HttpServlet {
     private static final Pattern NAME = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
     /** The data never changes while the server runs; a client may reuse an answer this long, then revalidate. */
-    static final String CACHE_CONTROL = "public, max-age=3600";
+    static final String CACHE_CONTROL = HttpLib.CACHE_CONTROL;
 
     private final transient CannedQueries queries;
     private final transient CannedQueryRunner runner;

@@ -100,7 +100,7 @@ public final class SearchServlet extends HttpServlet {
         }
         String etag = HttpLib.etag(graph.contentHash(), "search", lucene, lang == null ? "" : lang);
         resp.setHeader("ETag", etag);
-        resp.setHeader("Cache-Control", "public, max-age=3600");
+        resp.setHeader("Cache-Control", HttpLib.CACHE_CONTROL);
         if (HttpLib.notModified(req, etag)) {
             resp.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;

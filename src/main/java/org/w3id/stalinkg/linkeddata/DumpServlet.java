@@ -40,7 +40,7 @@ public final class DumpServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
     /** The data never changes while the server runs; a client may reuse a file this long, then revalidate. */
-    static final String CACHE_CONTROL = "public, max-age=3600";
+    static final String CACHE_CONTROL = HttpLib.CACHE_CONTROL;
 
     /** Why there are no dumps when the data is in an external store. */
     static final String NONE_HERE = "No dumps here: this server answers from an external SPARQL store "

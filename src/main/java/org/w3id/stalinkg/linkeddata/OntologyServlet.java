@@ -75,7 +75,7 @@ public final class OntologyServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
     /** A client may reuse an answer this long, then revalidate. */
-    static final String CACHE_CONTROL = "public, max-age=3600";
+    static final String CACHE_CONTROL = HttpLib.CACHE_CONTROL;
 
     /** Without a configured base, bases come from Host headers a client chooses; past this many, nothing is kept. */
     private static final int MAX_KEPT = 64;

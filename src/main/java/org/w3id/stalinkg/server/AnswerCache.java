@@ -55,8 +55,6 @@ final class AnswerCache implements Filter {
     /** The response header that tells whether the answer came from the cache: {@code hit} or {@code miss}. */
     static final String CACHE_HEADER = "X-Cache";
 
-    /** How long clients and proxies may reuse a kept SPARQL answer without asking again: as a canned answer. */
-    static final String SPARQL_CACHE_CONTROL = "public, max-age=3600";
 
     /** Headers not kept with an answer: the container's own, per connection or per request, or set by filters. */
     private static final Set<String> NOT_KEPT = Set.of("date", "content-length",
@@ -199,7 +197,7 @@ final class AnswerCache implements Filter {
         if (sparql) {
             // Fuseki marks every answer no-store; a kept answer is valid as long as the data, like a canned one.
             resp.setHeader("Vary", "Accept");
-            resp.setHeader("Cache-Control", SPARQL_CACHE_CONTROL);
+            resp.setHeader("Cache-Control", HttpLib.CACHE_CONTROL);
             resp.setHeader("Pragma", null);
         }
         resp.setHeader(CACHE_HEADER, how);
