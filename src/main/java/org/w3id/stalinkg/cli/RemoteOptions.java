@@ -3,7 +3,9 @@ package org.w3id.stalinkg.cli;
 import java.time.Duration;
 import java.util.List;
 
+import org.apache.jena.graph.Graph;
 import org.w3id.stalinkg.graph.KnowledgeGraphLoader;
+import org.w3id.stalinkg.graph.OntologyReleasesLib;
 import org.w3id.stalinkg.server.ServedData;
 import org.w3id.stalinkg.server.ServerSettings;
 import org.w3id.stalinkg.store.RemoteStore;
@@ -86,7 +88,10 @@ final class RemoteOptions {
     ServedData load(DataOptions data, ServerSettings settings) {
         Duration connect = settings.limits().apiTimeout().compareTo(settings.timeout()) < 0
                 ? settings.limits().apiTimeout() : settings.timeout();
-        RemoteStore store = new RemoteStore(endpoint, connect, settings.timeout(), Duration.ofSeconds(freshnessSeconds));
-        return new ServedData(store, KnowledgeGraphLoader.forProject(data.root).loadOntology(), data.queries());
+        Graph ontology = KnowledgeGraphLoader.forProject(data.root).loadOntology();
+        RemoteStore store = new RemoteStore(endpoint, connect, settings.timeout(), Duration.ofSeconds(freshnessSeconds),
+                ontology.getPrefixMapping().getNsPrefixMap());
+        return new ServedData(store, ontology,
+                OntologyReleasesLib.load(data.root.resolve("ontology").resolve("releases"), ontology), data.queries());
     }
 }

@@ -15,6 +15,8 @@ import org.w3id.stalinkg.api.CannedQueries;
 import org.w3id.stalinkg.api.CannedQueryException;
 import org.w3id.stalinkg.graph.GraphLoadException;
 import org.w3id.stalinkg.graph.KnowledgeGraph;
+import org.w3id.stalinkg.graph.OntologyReleasesLib;
+import org.w3id.stalinkg.store.LocalStore;
 import org.w3id.stalinkg.server.AdminServer;
 import org.w3id.stalinkg.server.DataHolder;
 import org.w3id.stalinkg.server.KgServer;
@@ -140,7 +142,9 @@ final class ServeCmd implements Callable<Integer> {
         CompletableFuture<CannedQueries> queries = CompletableFuture.supplyAsync(data::queries);
         KnowledgeGraph kg = data.graph();
         try {
-            return new ServedData(kg, queries.join());
+            return new ServedData(new LocalStore(kg), kg.ontology(),
+                    OntologyReleasesLib.load(data.root.resolve("ontology").resolve("releases"), kg.ontology()),
+                    queries.join());
         } catch (CompletionException ex) {
             if (ex.getCause() instanceof RuntimeException cause) {
                 throw cause;

@@ -2,10 +2,9 @@ package org.w3id.stalinkg.http;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
+
+import org.w3id.stalinkg.graph.DigestLib;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -31,12 +30,8 @@ public final class HttpLib {
 
     /** Hex SHA-256 of {@code bytes}: all 64 digits, or the first {@code hexDigits}. */
     public static String sha256(byte[] bytes, int hexDigits) {
-        try {
-            String hex = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-            return hex.substring(0, Math.min(hexDigits, hex.length()));
-        } catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException(ex);
-        }
+        String hex = DigestLib.sha256Hex(bytes);
+        return hex.substring(0, Math.min(hexDigits, hex.length()));
     }
 
     /** A quoted strong ETag for {@code bytes}. */

@@ -5,6 +5,9 @@ import java.nio.charset.StandardCharsets;
 
 import org.apache.jena.graph.Graph;
 
+import org.w3id.stalinkg.http.Answer;
+import org.w3id.stalinkg.http.AnswerSender;
+
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -14,20 +17,14 @@ public final class ContextServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
 
-    private final transient Graph ontology;
-    private final transient PublicBase base;
+    private final byte[] body;
 
     public ContextServlet(Graph ontology, PublicBase base) {
-        this.ontology = ontology;
-        this.base = base;
+        this.body = JsonLdLib.contextDocument(ontology, base.base()).getBytes(StandardCharsets.UTF_8);
     }
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        byte[] body = JsonLdLib.contextDocument(ontology, base.of(req)).getBytes(StandardCharsets.UTF_8);
-        resp.setContentType("application/ld+json; charset=utf-8");
-        resp.setHeader("Cache-Control", "public, max-age=3600");
-        resp.setContentLength(body.length);
-        resp.getOutputStream().write(body);
+        AnswerSender.send(req, resp, Answer.ok("application/ld+json; charset=utf-8", body));
     }
 }

@@ -10,7 +10,6 @@ import java.util.Map;
 
 import org.w3id.stalinkg.graph.KnowledgeGraph;
 import org.w3id.stalinkg.http.HttpLib;
-import org.w3id.stalinkg.store.SparqlStore;
 
 import com.github.mustachejava.DefaultMustacheFactory;
 
@@ -56,11 +55,6 @@ public final class DumpServlet extends HttpServlet {
 
     public DumpServlet(KnowledgeGraph kg) {
         this.kg = kg;
-    }
-
-    /** The dumps of {@code store}'s data if it is loaded here; none for an external store. */
-    public DumpServlet(SparqlStore store) {
-        this(store.local().orElse(null));
     }
 
     @Override

@@ -30,15 +30,15 @@ import jakarta.json.stream.JsonGenerator;
  */
 public final class JsonLdLib {
 
-    private static final String SKG = PublicBase.CANONICAL + "ontology#";
+    private static final String SKG = org.w3id.stalinkg.vocab.SKG.NS;
 
     private JsonLdLib() {}
 
     /** The context object (the value of "@context") for a deployment whose public base is {@code base}. */
     public static JsonObject context(Graph ontology, String base) {
         Map<String, Object> terms = new TreeMap<>();
-        terms.put("skg", PublicBase.toPublic(SKG, base));
-        terms.put("id", PublicBase.toPublic(PublicBase.CANONICAL + "id/", base));
+        terms.put("skg", SKG);
+        terms.put("id", base + org.w3id.stalinkg.vocab.SKG.ID_PATH);
         terms.put("rdf", RDF.getURI());
         terms.put("rdfs", "http://www.w3.org/2000/01/rdf-schema#");
         terms.put("owl", OWL2.NS);

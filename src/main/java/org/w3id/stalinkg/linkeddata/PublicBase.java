@@ -1,70 +1,63 @@
 package org.w3id.stalinkg.linkeddata;
 
-import org.apache.jena.graph.Graph;
-import org.apache.jena.graph.Node;
-import org.apache.jena.graph.NodeFactory;
-import org.apache.jena.graph.Triple;
-import org.apache.jena.sparql.graph.GraphFactory;
-
-import jakarta.servlet.http.HttpServletRequest;
+import org.w3id.stalinkg.vocab.SKG;
 
 /**
- * Where this deployment's IRIs live. The graph names things with their canonical IRIs under {@value #CANONICAL}; a
- * deployment answers for them under its public base, so that a client that follows any IRI in a linked-data
- * response reaches a real document on that deployment (Pubby's dataset base mapped to a web base).
+ * Where this deployment's things live: the one identity rule. By default every thing is named under the canonical
+ * base {@value SKG#BASE} ({@code .../id/{kind}/{slug}}); a deployment under another base says so once ({@code
+ * --base-url}), the data are loaded under it, and every RDF answer (SPARQL, documents, VoID, dumps) then names things
+ * under it alike. The request (its Host header, X-Forwarded-Host, anything a client sends) never changes a name, and
+ * vocabulary IRIs ({@value SKG#NS}) never move.
  * <p>
- * With a configured base ({@code --base-url https://example.org/kg/}) every response uses it. Without one, the base
- * is taken from each request ({@code http://localhost:3030/} for a request to localhost:3030). Configured as the
- * canonical base itself (the production deployment behind w3id.org), nothing is rewritten.
+ * HTML pages link to things by local path ({@link #localPath}), so a person browses on any host.
+ *
+ * @param base the base URL, ending in "/"
  */
-public final class PublicBase {
+public record PublicBase(String base) {
 
-    /** The base of every canonical IRI of the graph: things under {@code id/}, terms under {@code ontology#}. */
-    public static final String CANONICAL = "https://w3id.org/stalin-kg/";
-
-    private final String configured;
-
-    /** @param configured the public base URL ending in "/", or null to take it from each request */
-    public PublicBase(String configured) {
-        if (configured != null && !configured.endsWith("/")) {
-            throw new IllegalArgumentException("Illegal base URL=" + configured + " : must end with /");
+    public PublicBase {
+        if (base == null || !base.endsWith("/") || !(base.startsWith("http://") || base.startsWith("https://"))) {
+            throw new IllegalArgumentException("Illegal base URL=" + base
+                    + " : must be an http or https URL ending in /");
         }
-        this.configured = configured;
     }
 
-    /** The public base for this request, ending in "/". */
-    public String of(HttpServletRequest request) {
-        if (configured != null) {
-            return configured;
+    /** The canonical base: the deployment behind w3id.org. */
+    public static PublicBase canonical() {
+        return new PublicBase(SKG.BASE);
+    }
+
+    /** The base given, or the canonical base when none is. */
+    public static PublicBase orCanonical(String base) {
+        return base == null ? canonical() : new PublicBase(base);
+    }
+
+    /** The namespace of things: {@code base + "id/"}. */
+    public String things() {
+        return base + SKG.ID_PATH;
+    }
+
+    /** A URL of this deployment: {@code base + path} (path without a leading "/"). */
+    public String resolve(String path) {
+        return base + path;
+    }
+
+    /** True if {@code iri} names a thing of this deployment. */
+    public boolean isThing(String iri) {
+        return iri.startsWith(things());
+    }
+
+    /**
+     * Where a page of this server shows {@code iri}: {@code /doc/KIND/SLUG} for a thing, {@code /ontology#Term} for a
+     * term of the vocabulary, the IRI itself for anything else (Wikidata, a source's URL).
+     */
+    public String localPath(String iri) {
+        if (isThing(iri)) {
+            return "/doc/" + iri.substring(things().length());
         }
-        String host = request.getHeader("Host");
-        if (host == null || !host.matches("[A-Za-z0-9.\\-\\[\\]:]+")) {
-            host = request.getServerName() + ":" + request.getServerPort();
+        if (iri.startsWith(SKG.NS)) {
+            return "/ontology#" + iri.substring(SKG.NS.length());
         }
-        return request.getScheme() + "://" + host + "/";
-    }
-
-    /** {@code iri} with the canonical base replaced by {@code base}. */
-    public static String toPublic(String iri, String base) {
-        return iri.startsWith(CANONICAL) && !base.equals(CANONICAL) ? base + iri.substring(CANONICAL.length()) : iri;
-    }
-
-    /** {@code iri} with the public {@code base} replaced by the canonical one. */
-    public static String toCanonical(String iri, String base) {
-        return iri.startsWith(base) && !base.equals(CANONICAL) ? CANONICAL + iri.substring(base.length()) : iri;
-    }
-
-    /** A copy of {@code graph} with every canonical IRI moved to {@code base}, prefixes included. */
-    public static Graph toPublic(Graph graph, String base) {
-        Graph out = GraphFactory.createDefaultGraph();
-        graph.getPrefixMapping().getNsPrefixMap().forEach((prefix, ns) ->
-                out.getPrefixMapping().setNsPrefix(prefix, toPublic(ns, base)));
-        graph.find().forEachRemaining(t -> out.add(Triple.create(
-                toPublic(t.getSubject(), base), toPublic(t.getPredicate(), base), toPublic(t.getObject(), base))));
-        return out;
-    }
-
-    private static Node toPublic(Node n, String base) {
-        return n.isURI() && n.getURI().startsWith(CANONICAL) ? NodeFactory.createURI(toPublic(n.getURI(), base)) : n;
+        return iri;
     }
 }

@@ -31,7 +31,7 @@ import com.google.gson.JsonObject;
  */
 final class ResourcePage {
 
-    private static final String SKG = PublicBase.CANONICAL + "ontology#";
+    private static final String SKG = org.w3id.stalinkg.vocab.SKG.NS;
     private static final Node QUOTATION = NodeFactory.createURI(SKG + "quotation");
     private static final Node CORRECTION = NodeFactory.createURI(SKG + "Correction");
     private static final Node CLAIM_TEXT = NodeFactory.createURI(SKG + "claimText");
@@ -60,12 +60,12 @@ final class ResourcePage {
      * @param ontology    the ontology, for the names of properties and classes
      * @param language    the reader's language (en, ru, uk, kk); English is the fallback
      */
-    static Map<String, Object> model(String iri, Graph description, Graph ontology, String base, String language,
+    static Map<String, Object> model(String iri, Graph description, Graph ontology, PublicBase base, String language,
                                      String jsonLd) {
         Node thing = NodeFactory.createURI(iri);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("lang", language);
-        m.put("iri", PublicBase.toPublic(iri, base));
+        m.put("iri", iri);
         m.put("title", label(description, thing, language));
         List<Map<String, Object>> names = new ArrayList<>();
         for (Triple t : sorted(description.find(thing, RDFS.label.asNode(), Node.ANY).toList())) {
@@ -119,7 +119,7 @@ final class ResourcePage {
      * The neighbourhood for the page's graph view: the thing, the things of ours it links to and that link to it,
      * each with its kind (from its IRI) and its page, and the links labelled with the property's name.
      */
-    static String graphJson(Graph d, Graph ontology, Node thing, String base, String language) {
+    static String graphJson(Graph d, Graph ontology, Node thing, PublicBase base, String language) {
         JsonArray nodes = new JsonArray();
         JsonArray edges = new JsonArray();
         Set<Node> seen = new HashSet<>();
@@ -129,7 +129,7 @@ final class ResourcePage {
         links.addAll(sorted(d.find(Node.ANY, Node.ANY, thing).toList()));
         for (Triple t : links) {
             Node other = t.getSubject().equals(thing) ? t.getObject() : t.getSubject();
-            if (!other.isURI() || !other.getURI().startsWith(PublicBase.CANONICAL + "id/")
+            if (!other.isURI() || !base.isThing(other.getURI())
                     || t.getPredicate().equals(RDF.type.asNode())) {
                 continue;
             }
@@ -140,8 +140,8 @@ final class ResourcePage {
                 nodes.add(node(d, other, base, language, false));
             }
             JsonObject e = new JsonObject();
-            e.addProperty("source", PublicBase.toPublic(t.getSubject().getURI(), base));
-            e.addProperty("target", PublicBase.toPublic(t.getObject().getURI(), base));
+            e.addProperty("source", t.getSubject().getURI());
+            e.addProperty("target", t.getObject().getURI());
             e.addProperty("label", propertyName(ontology, t.getPredicate(), language));
             edges.add(e);
         }
@@ -151,9 +151,9 @@ final class ResourcePage {
         return g.toString();
     }
 
-    private static JsonObject node(Graph d, Node n, String base, String language, boolean center) {
+    private static JsonObject node(Graph d, Node n, PublicBase base, String language, boolean center) {
         String iri = n.getURI();
-        String rest = iri.substring((PublicBase.CANONICAL + "id/").length());
+        String rest = iri.substring(base.things().length());
         String kind = rest.contains("/") ? rest.substring(0, rest.indexOf('/')) : "other";
         kind = switch (kind) {
             case "policy", "goal", "outcome", "region", "group", "institution", "event", "person", "source" -> kind;
@@ -161,15 +161,15 @@ final class ResourcePage {
             default -> "other";
         };
         JsonObject o = new JsonObject();
-        o.addProperty("id", PublicBase.toPublic(iri, base));
+        o.addProperty("id", iri);
         o.addProperty("label", label(d, n, language));
         o.addProperty("kind", kind);
-        o.addProperty("href", PublicBase.toPublic(iri, base));
+        o.addProperty("href", base.localPath(iri));
         o.addProperty("center", center);
         return o;
     }
 
-    private static List<Map<String, Object>> properties(Graph d, Graph ontology, Node thing, String base,
+    private static List<Map<String, Object>> properties(Graph d, Graph ontology, Node thing, PublicBase base,
                                                         String language, boolean inverse) {
         Map<String, List<Map<String, Object>>> byProperty = new TreeMap<>();
         Map<String, Node> propertyNodes = new LinkedHashMap<>();
@@ -207,7 +207,7 @@ final class ResourcePage {
         byProperty.forEach((name, values) -> {
             Map<String, Object> p = new LinkedHashMap<>();
             p.put("name", name);
-            p.put("href", PublicBase.toPublic(propertyNodes.get(name).getURI(), base));
+            p.put("href", base.localPath(propertyNodes.get(name).getURI()));
             p.put("values", values);
             out.add(p);
         });
@@ -215,7 +215,7 @@ final class ResourcePage {
     }
 
     /** The sources of one statement: each source's link and, for the seed, the quoted sentence. */
-    private static List<Map<String, Object>> sources(Graph d, Triple t, String base, String language) {
+    private static List<Map<String, Object>> sources(Graph d, Triple t, PublicBase base, String language) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (Triple a : d.find(Node.ANY, OWL2.annotatedSource.asNode(), t.getSubject()).toList()) {
             Node axiom = a.getSubject();
@@ -233,9 +233,9 @@ final class ResourcePage {
         return out;
     }
 
-    private static Map<String, Object> link(Node n, String text, String base) {
+    private static Map<String, Object> link(Node n, String text, PublicBase base) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("href", PublicBase.toPublic(n.getURI(), base));
+        m.put("href", base.localPath(n.getURI()));
         m.put("text", text);
         m.put("isLink", true);
         return m;

@@ -11,7 +11,6 @@ import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.VOID;
-import org.w3id.stalinkg.graph.KnowledgeGraph;
 
 /**
  * The SPARQL 1.1 Service Description of the query endpoint, the answer to a GET of {@code /sparql} without a query:
@@ -42,7 +41,7 @@ public final class ServiceDescriptionLib {
      * {@code base} (ending in "/"). The default graph's size is stated when {@code kg}, the graph loaded here, is
      * given; null (the data is in an external store) leaves it out rather than ask the store on every GET.
      */
-    public static Graph describe(String endpointUrl, String base, KnowledgeGraph kg) {
+    public static Graph describe(String endpointUrl, String base, Long triples) {
         Model m = ModelFactory.createModelForGraph(GraphFactory.createDefaultGraph());
         m.setNsPrefix("sd", SD).setNsPrefix("void", VOID.NS).setNsPrefix("dcterms", DCTerms.NS)
                 .setNsPrefix("rdfs", RDFS.uri).setNsPrefix("formats", FORMATS);
@@ -56,8 +55,8 @@ public final class ServiceDescriptionLib {
         }
         Resource defaultGraph = VoidServlet.blank(m, "service description default graph")
                 .addProperty(RDF.type, m.createResource(SD + "Graph"));
-        if (kg != null) {
-            defaultGraph.addLiteral(VOID.triples, m.createTypedLiteral(Long.toString(kg.size()), XSDDatatype.XSDinteger));
+        if (triples != null) {
+            defaultGraph.addLiteral(VOID.triples, m.createTypedLiteral(Long.toString(triples), XSDDatatype.XSDinteger));
         }
         Resource dataset = m.createResource(base + VoidServlet.DATASET)
                 .addProperty(RDF.type, m.createResource(SD + "Dataset"))

@@ -15,6 +15,7 @@ import org.apache.jena.atlas.web.MediaType;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.query.QueryFactory;
@@ -34,9 +35,11 @@ import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
 import org.apache.jena.vocabulary.VOID;
 import org.apache.jena.vocabulary.XSD;
-import org.w3id.stalinkg.graph.KnowledgeGraph;
+import org.w3id.stalinkg.http.Answer;
+import org.w3id.stalinkg.http.AnswerSender;
 import org.w3id.stalinkg.http.HttpLib;
-import org.w3id.stalinkg.store.LocalStore;
+import org.w3id.stalinkg.http.Problem;
+import org.w3id.stalinkg.store.QueryResources;
 import org.w3id.stalinkg.store.SparqlStore;
 import org.w3id.stalinkg.store.StoreException;
 import org.w3id.stalinkg.store.StoreMemo;
@@ -75,124 +78,56 @@ public final class VoidServlet extends HttpServlet {
     /** The dataset node, relative to the public base. */
     public static final String DATASET = ".well-known/void#dataset";
 
-    /** Bases kept; beyond this (a client sending many Host headers) descriptions are built but not kept. */
-    private static final int MAX_BASES = 16;
-
-    private static final String C = PublicBase.CANONICAL;
-    private static final String WIKIDATA_ENTITY = "http://www.wikidata.org/entity/";
     private static final String IANA = "https://www.iana.org/assignments/media-types/";
-
-    private static final Query ENTITIES = QueryFactory.create("""
-            SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s ?p ?o FILTER(STRSTARTS(STR(?s), "%s")) }
-            """.formatted(C + "id/"));
-    private static final Query CLASSES = QueryFactory.create("SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE { ?s a ?c }");
-    private static final Query PROPERTIES = QueryFactory.create("SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?s ?p ?o }");
-    private static final Query SUBJECTS = QueryFactory.create("SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s ?p ?o }");
-    private static final Query OBJECTS = QueryFactory.create("SELECT (COUNT(DISTINCT ?o) AS ?n) WHERE { ?s ?p ?o }");
-    private static final Query PROPERTY_PARTITIONS = QueryFactory.create(
-            "SELECT ?p (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?p ORDER BY ?p");
-    private static final Query WIKIDATA_LINKS = QueryFactory.create("""
-            SELECT (COUNT(*) AS ?n) WHERE { ?s <%s> ?o FILTER(STRSTARTS(STR(?o), "%s")) }
-            """.formatted(SKOS.exactMatch.getURI(), WIKIDATA_ENTITY));
 
     /** The RDF variants, in order of preference when several fit equally; HTML is not one of them. */
     private static final LinkedDataFormat[] OFFERED = Arrays.stream(LinkedDataFormat.values())
             .filter(LinkedDataFormat::isRdf).toArray(LinkedDataFormat[]::new);
 
-    private final transient StoreMemo<Graph> canonical;
-    private final transient PublicBase publicBase;
-    /** The data's hash; null for an external store, whose description is not kept per base either. */
+    private final transient StoreMemo<Graph> description;
+    /** The data's hash; null for an external store. */
     private final String contentHash;
     private final transient Duration freshness;
-    private final transient Map<String, Graph> byBase = new ConcurrentHashMap<>();
 
-    /** Serves under each request's own base. */
-    public VoidServlet(KnowledgeGraph kg) {
-        this(kg, new PublicBase(null));
-    }
-
-    /** Serves under {@code publicBase} (the one configured with {@code --base-url}, if any). */
-    public VoidServlet(KnowledgeGraph kg, PublicBase publicBase) {
-        this(new LocalStore(kg), publicBase);
-    }
-
-    /** Describes the data of {@code store}, under {@code publicBase}. */
-    public VoidServlet(SparqlStore store, PublicBase publicBase) {
-        this.canonical = new StoreMemo<>(() -> describe(store), store.freshness());
-        this.publicBase = publicBase;
+    /**
+     * Describes the data of {@code store}, served under {@code base}; lists the dumps when {@code dumpsServed} (the
+     * data is loaded here).
+     */
+    public VoidServlet(SparqlStore store, PublicBase base, boolean dumpsServed) {
+        this.description = new StoreMemo<>(() -> describe(store, base, dumpsServed), store.freshness());
         this.contentHash = store.version();
         this.freshness = store.freshness();
         if (contentHash != null) {
-            canonical.get();
+            description.get();
         }
     }
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        resp.setHeader("Vary", "Accept");
-        LinkedDataFormat format = negotiate(req.getHeader("Accept"));
-        if (format == null) {
-            byte[] body = ("Not acceptable. The VoID description is offered as: " + Arrays.stream(OFFERED)
-                    .map(LinkedDataFormat::mediaType).collect(Collectors.joining(", ")) + "\n")
-                    .getBytes(StandardCharsets.UTF_8);
-            resp.setStatus(HttpServletResponse.SC_NOT_ACCEPTABLE);
-            resp.setContentType("text/plain; charset=utf-8");
-            resp.setContentLength(body.length);
-            resp.getOutputStream().write(body);
-            return;
-        }
-        String base = publicBase.of(req);
-        String etag = contentHash == null ? null : "\"" + DumpLib.sha256((contentHash + " " + base + " " + format)
-                .getBytes(StandardCharsets.UTF_8)).substring(0, 32) + "\"";
-        resp.setHeader("Cache-Control", HttpLib.cacheControl(freshness));
-        if (etag != null) {
-            resp.setHeader("ETag", etag);
-            if (HttpLib.notModified(req, etag)) {
-                resp.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
-                return;
-            }
-        }
-        Graph description;
-        try {
-            description = forBase(base);
-        } catch (StoreException ex) {
-            HttpLib.sendText(resp, StoreException.STATUS, ex.getMessage());
-            return;
-        } catch (QueryCancelledException ex) {
-            resp.setHeader("Retry-After", "5");
-            HttpLib.sendText(resp, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
-                    "The SPARQL store behind this service did not compute the statistics in time.");
-            return;
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        RDFDataMgr.write(out, description, format.lang());
-        if (etag == null) {
-            String bytesTag = HttpLib.etag(out.toByteArray());
-            resp.setHeader("ETag", bytesTag);
-            if (HttpLib.notModified(req, bytesTag)) {
-                resp.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
-                return;
-            }
-        }
-        resp.setStatus(HttpServletResponse.SC_OK);
-        resp.setContentType(format.contentType());
-        resp.setContentLength(out.size());
-        out.writeTo(resp.getOutputStream());
+        AnswerSender.send(req, resp, answer(req));
     }
 
-    /** The description under {@code base}: canonical IRIs moved there, with the IRI space as a literal. */
-    Graph forBase(String base) {
-        Graph kept = byBase.get(base);
-        if (kept != null) {
-            return kept;
+    private Answer answer(HttpServletRequest req) {
+        LinkedDataFormat format = negotiate(req.getHeader("Accept"));
+        if (format == null) {
+            return Problem.of(406, "Not Acceptable", "The VoID description is offered as: " + Arrays.stream(OFFERED)
+                    .map(LinkedDataFormat::mediaType).collect(Collectors.joining(", "))).answer(req);
         }
-        Graph graph = PublicBase.toPublic(canonical.get(), base);
-        Model m = ModelFactory.createModelForGraph(graph);
-        m.getResource(base + DATASET).addProperty(VOID.uriSpace, base + "id/");
-        if (contentHash != null && byBase.size() < MAX_BASES) {
-            byBase.putIfAbsent(base, graph);
+        Graph graph;
+        try {
+            graph = description.get();
+        } catch (StoreException ex) {
+            return Problem.of(StoreException.STATUS, "Bad Gateway", ex.getMessage()).answer(req);
+        } catch (QueryCancelledException ex) {
+            return Problem.of(503, "Service Unavailable",
+                    "The SPARQL store behind this service did not compute the statistics in time.")
+                    .header("Retry-After", "5").answer(req);
         }
-        return graph;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        RDFDataMgr.write(out, graph, format.lang());
+        Answer answer = Answer.ok(format.contentType(), out.toByteArray()).varyingOn("Accept")
+                .withCacheControl(HttpLib.cacheControl(freshness));
+        return contentHash == null ? answer : answer.withEtag(HttpLib.etag(contentHash, "void", format.name()));
     }
 
     /**
@@ -220,17 +155,18 @@ public final class VoidServlet extends HttpServlet {
     }
 
     /**
-     * The description with canonical IRIs and no {@code void:uriSpace} (a literal, so added per base); the dumps
-     * only when the data is loaded here, as only then are they served.
+     * The description, every IRI of this deployment under {@code base} (the same as the data's), the IRI space as
+     * a literal; the dumps only when they are served.
      */
-    static Graph describe(SparqlStore store) {
+    static Graph describe(SparqlStore store, PublicBase base, boolean dumpsServed) {
+        String c = base.base();
         Model m = ModelFactory.createModelForGraph(GraphFactory.createDefaultGraph());
         m.setNsPrefix("void", VOID.NS).setNsPrefix("dcat", DCAT.NS).setNsPrefix("dcterms", DCTerms.NS)
                 .setNsPrefix("skos", SKOS.uri).setNsPrefix("xsd", XSD.NS).setNsPrefix("rdfs", RDFS.uri)
                 .setNsPrefix("owl", OWL.NS).setNsPrefix(SKG.PREFIX, SKG.NS);
-        Resource doc = m.createResource(C + ".well-known/void");
-        Resource dataset = m.createResource(C + DATASET);
-        Resource sparql = m.createResource(C + "sparql");
+        Resource doc = m.createResource(c + ".well-known/void");
+        Resource dataset = m.createResource(c + DATASET);
+        Resource sparql = m.createResource(c + "sparql");
         doc.addProperty(RDF.type, VOID.DatasetDescription)
                 .addProperty(DCTerms.title, m.createLiteral("VoID description of stalin-kg", "en"))
                 .addProperty(m.createProperty("http://xmlns.com/foaf/0.1/primaryTopic"), dataset);
@@ -241,31 +177,32 @@ public final class VoidServlet extends HttpServlet {
                         + "statement traceable to its source, and the claims of the seed article checked against "
                         + "established history.", "en"))
                 .addProperty(DCTerms.license, m.createResource("https://creativecommons.org/licenses/by/4.0/"))
-                .addProperty(DCTerms.source, m.createResource(C + "id/source/seed-article"))
-                .addProperty(DCAT.landingPage, m.createResource(C))
+                .addProperty(DCTerms.source, m.createResource(c + "id/source/seed-article"))
+                .addProperty(DCAT.landingPage, m.createResource(c))
                 .addProperty(VOID.sparqlEndpoint, sparql)
                 .addProperty(VOID.vocabulary, m.createResource(SKG.ONTOLOGY_IRI))
-                .addProperty(VOID.exampleResource, m.createResource(C + "id/person/joseph-stalin"))
-                .addProperty(VOID.exampleResource, m.createResource(C + "id/outcome/holodomor"));
+                .addProperty(VOID.exampleResource, m.createResource(c + "id/person/joseph-stalin"))
+                .addProperty(VOID.exampleResource, m.createResource(c + "id/outcome/holodomor"))
+                .addProperty(VOID.uriSpace, base.things());
         dataset.addLiteral(VOID.triples, integer(store.size()))
-                .addLiteral(VOID.entities, integer(count(store, ENTITIES)))
-                .addLiteral(VOID.classes, integer(count(store, CLASSES)))
-                .addLiteral(VOID.properties, integer(count(store, PROPERTIES)))
-                .addLiteral(VOID.distinctSubjects, integer(count(store, SUBJECTS)))
-                .addLiteral(VOID.distinctObjects, integer(count(store, OBJECTS)));
-        store.query(PROPERTY_PARTITIONS, Map.of(), null, exec -> {
+                .addLiteral(VOID.entities, integer(count(store, "void-entities", Map.of("things", NodeFactory.createLiteralString(base.things())))))
+                .addLiteral(VOID.classes, integer(count(store, "void-classes", Map.of())))
+                .addLiteral(VOID.properties, integer(count(store, "void-properties", Map.of())))
+                .addLiteral(VOID.distinctSubjects, integer(count(store, "void-subjects", Map.of())))
+                .addLiteral(VOID.distinctObjects, integer(count(store, "void-objects", Map.of())));
+        store.query(QueryResources.get("void-property-partitions"), Map.of(), null, exec -> {
             exec.select().forEachRemaining(row ->
                     dataset.addProperty(VOID.propertyPartition, blank(m, "property " + row.get("p").getURI())
                             .addProperty(VOID.property, m.createResource(row.get("p").getURI()))
                             .addLiteral(VOID.triples, integer(number(row.get("n"))))));
             return null;
         });
-        dataset.addProperty(VOID.subset, m.createResource(C + ".well-known/void#wikidata-links")
+        dataset.addProperty(VOID.subset, m.createResource(c + ".well-known/void#wikidata-links")
                 .addProperty(RDF.type, VOID.Linkset)
                 .addProperty(VOID.subjectsTarget, dataset)
                 .addProperty(VOID.objectsTarget, m.createResource("http://www.wikidata.org/"))
                 .addProperty(VOID.linkPredicate, SKOS.exactMatch)
-                .addLiteral(VOID.triples, integer(count(store, WIKIDATA_LINKS))));
+                .addLiteral(VOID.triples, integer(count(store, "void-wikidata-links", Map.of()))));
         // Instances per class of our ontology, subclasses included, as the validate command counts them.
         store.instanceCounts().forEach((cls, n) -> {
             if (n > 0) {
@@ -274,20 +211,20 @@ public final class VoidServlet extends HttpServlet {
                         .addLiteral(VOID.entities, integer(n)));
             }
         });
-        for (DumpLib.Format format : store.local().isPresent() ? DumpLib.FORMATS : List.<DumpLib.Format>of()) {
-            Resource file = m.createResource(C + "dumps/" + format.fileName());
+        for (DumpLib.Format format : dumpsServed ? DumpLib.FORMATS : List.<DumpLib.Format>of()) {
+            Resource file = m.createResource(c + "dumps/" + format.fileName());
             dataset.addProperty(VOID.dataDump, file);
-            dataset.addProperty(DCAT.distribution, m.createResource(C + ".well-known/void#dump-" + format.extension())
+            dataset.addProperty(DCAT.distribution, m.createResource(c + ".well-known/void#dump-" + format.extension())
                     .addProperty(RDF.type, DCAT.Distribution)
                     .addProperty(DCTerms.title, m.createLiteral("The whole graph as " + format.lang().getLabel()
                             + ", gzipped", "en"))
                     .addProperty(DCAT.downloadURL, file)
-                    .addProperty(DCAT.accessURL, m.createResource(C + "dumps/"))
+                    .addProperty(DCAT.accessURL, m.createResource(c + "dumps/"))
                     .addProperty(DCAT.mediaType, m.createResource(IANA + format.mediaType()))
                     .addProperty(DCAT.compressFormat, m.createResource(IANA + "application/gzip"))
                     .addProperty(DCTerms.license, m.createResource("https://creativecommons.org/licenses/by/4.0/")));
         }
-        m.createResource(C + ".well-known/void#sparql-service")
+        m.createResource(c + ".well-known/void#sparql-service")
                 .addProperty(RDF.type, DCAT.DataService)
                 .addProperty(DCTerms.title, m.createLiteral("stalin-kg SPARQL 1.1 query endpoint", "en"))
                 .addProperty(DCTerms.conformsTo, m.createResource("https://www.w3.org/TR/sparql11-protocol/"))
@@ -306,8 +243,8 @@ public final class VoidServlet extends HttpServlet {
                 .substring(0, 16)));
     }
 
-    private static long count(SparqlStore store, Query query) {
-        return store.query(query, Map.of(), null, exec -> number(exec.select().next().get("n")));
+    private static long count(SparqlStore store, String query, Map<String, Node> bindings) {
+        return store.query(QueryResources.get(query), bindings, null, exec -> number(exec.select().next().get("n")));
     }
 
     private static long number(Node n) {

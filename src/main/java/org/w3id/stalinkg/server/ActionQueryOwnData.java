@@ -125,8 +125,9 @@ public class ActionQueryOwnData extends SPARQL_QueryDataset {
         if (format == null || !format.isRdf()) {
             format = LinkedDataFormat.TURTLE;
         }
-        String publicBase = base.of(action.getRequest());
-        Graph description = ServiceDescriptionLib.describe(publicBase + "sparql", publicBase, holder.current().graph());
+        ServedData data = holder.current();
+        Graph description = ServiceDescriptionLib.describe(base.resolve("sparql"), base.base(),
+                data.isRemote() ? null : data.store().size());
         try {
             resp.setStatus(HttpSC.OK_200);
             resp.setHeader("Vary", "Accept");

@@ -9,6 +9,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.core.DatasetGraphReadOnly;
 import org.apache.jena.sparql.util.Context;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
@@ -17,6 +18,7 @@ import org.w3id.stalinkg.api.CannedQueries;
 import org.w3id.stalinkg.api.CannedQueryRunner;
 import org.w3id.stalinkg.api.SearchServlet;
 import org.w3id.stalinkg.graph.KnowledgeGraph;
+import org.w3id.stalinkg.http.ProblemErrorHandler;
 import org.w3id.stalinkg.http.SparqlJsonWriter;
 import org.w3id.stalinkg.linkeddata.ContextServlet;
 import org.w3id.stalinkg.linkeddata.DescriptionServlet;
@@ -25,6 +27,8 @@ import org.w3id.stalinkg.linkeddata.LinkedDataFormat;
 import org.w3id.stalinkg.linkeddata.OntologyServlet;
 import org.w3id.stalinkg.linkeddata.PublicBase;
 import org.w3id.stalinkg.linkeddata.VoidServlet;
+import org.w3id.stalinkg.pages.HomeServlet;
+import org.w3id.stalinkg.pages.PageServlet;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -89,11 +93,11 @@ public final class KgServer {
         ARQ.globalServiceAllowed = false;
         SparqlJsonWriter.register();
         Limits limits = settings.limits();
-        PublicBase publicBase = new PublicBase(settings.baseUrl());
+        PublicBase publicBase = PublicBase.orCanonical(settings.baseUrl());
         GenerationalServlet descriptions = new GenerationalServlet(holder,
-                d -> new DescriptionServlet(d.store(), d.ontology(), publicBase, limits.apiTimeout()));
+                d -> new DescriptionServlet(d.store(), d.ontology(), publicBase));
         GenerationalServlet ontology = new GenerationalServlet(holder,
-                d -> new OntologyServlet(d.store(), d.ontology(), publicBase));
+                d -> new OntologyServlet(d.store(), d.ontologyVersions(), d.ontologyVersion()));
         FusekiServer.Builder builder = FusekiServer.create()
                 .fusekiModules(FusekiModules.empty())
                 .port(settings.port())
@@ -108,6 +112,8 @@ public final class KgServer {
                 .addFilter("/*", new AccessLogFilter(metrics))
                 .addFilter("/*", new RequestLimitFilter(limits.maxBodyBytes()))
                 .addFilter("/*", new CorsFilter())
+                .addFilter("/*", new ReadOnlyFilter())
+                .addFilter(SPARQL_PATH, new SparqlProtocolFilter())
                 // Before admission: an answer sent again from memory costs no query slot and cannot be shed.
                 .addFilter(SPARQL_PATH, AnswerCache.forSparql(holder, settings.answerCacheBytes(),
                         limits.maxBodyBytes(), metrics))
@@ -116,7 +122,7 @@ public final class KgServer {
                 .addServlet(API_PATH + "/*", new GenerationalServlet(holder, d -> new ApiServlet(d.queries(),
                         new CannedQueryRunner(d.store(), limits.apiTimeout(), settings.cacheBytes(), limits.maxRows()))))
                 .addServlet(SEARCH_PATH, new GenerationalServlet(holder,
-                        d -> new SearchServlet(d.graph(), limits.apiTimeout())))
+                        d -> new SearchServlet(d.store(), limits.apiTimeout())))
                 .addServlet("/webjars/*", new ClasspathServlet(ClasspathServlet.WEBJARS,
                         "public, max-age=31536000, immutable"))
                 .addServlet("/static/*", new ClasspathServlet(ClasspathServlet.STATIC, "public, max-age=3600"))
@@ -126,14 +132,23 @@ public final class KgServer {
                 .addServlet("/doc/*", descriptions)
                 .addServlet("/context.jsonld", new GenerationalServlet(holder,
                         d -> new ContextServlet(d.ontology(), publicBase)))
-                .addServlet(VoidServlet.PATH, new GenerationalServlet(holder, d -> new VoidServlet(d.store(), publicBase)))
-                .addServlet("/dumps/*", new GenerationalServlet(holder, d -> new DumpServlet(d.store())))
+                .addServlet(VoidServlet.PATH, new GenerationalServlet(holder,
+                        d -> new VoidServlet(d.store(), publicBase, !d.isRemote())))
+                .addServlet("/dumps/*", new GenerationalServlet(holder, d -> new DumpServlet(d.graph())))
                 .addServlet("", new GenerationalServlet(holder, d -> new HomeServlet(d.store())));
         builder.addServlet("/ontology", ontology);
+        builder.addServlet("/ontology/*", ontology);
         for (LinkedDataFormat f : LinkedDataFormat.values()) {
             builder.addServlet("/ontology." + f.extension(), ontology);
         }
         FusekiServer server = builder.build();
+        // Our problems instead of Jetty's error pages, for the container's errors and Fuseki's alike.
+        ProblemErrorHandler problems = new ProblemErrorHandler();
+        server.getJettyServer().setErrorHandler(problems);
+        ServletContextHandler context = server.getJettyServer().getDescendant(ServletContextHandler.class);
+        if (context != null) {
+            context.setErrorHandler(problems);
+        }
         for (Connector connector : server.getJettyServer().getConnectors()) {
             if (connector instanceof ServerConnector serverConnector) {
                 serverConnector.setHost(settings.host());
@@ -161,7 +176,7 @@ public final class KgServer {
 
     /** True if the data is in an external store ({@code --sparql-endpoint}), not loaded here. */
     private static boolean isRemote(DataHolder holder) {
-        return holder.current().graph() == null;
+        return holder.current().isRemote();
     }
 
     /**

@@ -3,10 +3,11 @@ package org.w3id.stalinkg.store;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
+import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.Query;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -22,9 +23,11 @@ import org.w3id.stalinkg.graph.KnowledgeGraph;
 public final class LocalStore implements SparqlStore {
 
     private final KnowledgeGraph kg;
+    private final Describer describer;
 
     public LocalStore(KnowledgeGraph kg) {
         this.kg = Objects.requireNonNull(kg, "kg");
+        this.describer = new Describer(kg.dataset());
     }
 
     @Override
@@ -43,8 +46,23 @@ public final class LocalStore implements SparqlStore {
     }
 
     @Override
-    public Optional<KnowledgeGraph> local() {
-        return Optional.of(kg);
+    public boolean exists(String iri) {
+        return describer.exists(iri);
+    }
+
+    @Override
+    public Graph describe(String iri) {
+        return describer.describe(iri);
+    }
+
+    @Override
+    public List<Map<String, String>> searchNames(String text, String lang, int limit, Duration timeout) {
+        return NameSearch.indexed(kg, text, lang, limit, timeout);
+    }
+
+    /** The graph loaded here, for the server's SPARQL endpoint and the dumps (never for a servlet). */
+    public KnowledgeGraph graph() {
+        return kg;
     }
 
     @Override

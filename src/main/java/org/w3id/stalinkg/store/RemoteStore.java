@@ -10,9 +10,9 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +22,7 @@ import java.util.function.Function;
 import org.apache.jena.atlas.AtlasException;
 import org.apache.jena.atlas.RuntimeIOException;
 import org.apache.jena.atlas.web.HttpException;
+import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryCancelledException;
@@ -35,9 +36,9 @@ import org.apache.jena.sparql.exec.http.QueryExecHTTP;
 import org.apache.jena.sparql.resultset.ResultSetException;
 import org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps;
 import org.apache.jena.web.HttpSC;
+import org.w3id.stalinkg.graph.KnowledgeGraph;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.w3id.stalinkg.graph.KnowledgeGraph;
 
 /**
  * An external SPARQL 1.1 endpoint holding the data ({@code serve --sparql-endpoint URL}), queried over HTTP with
@@ -68,6 +69,7 @@ public final class RemoteStore implements SparqlStore {
     private static final ScheduledThreadPoolExecutor DEADLINES = deadlines();
 
     private final String endpoint;
+    private final Describer describer;
     private final HttpClient http;
     private final Duration defaultTimeout;
     private final Duration freshness;
@@ -80,6 +82,16 @@ public final class RemoteStore implements SparqlStore {
      * @throws IllegalArgumentException if {@code endpoint} is not an absolute http(s) URL
      */
     public RemoteStore(String endpoint, Duration connectTimeout, Duration defaultTimeout, Duration freshness) {
+        this(endpoint, connectTimeout, defaultTimeout, freshness, Map.of());
+    }
+
+    /**
+     * As above, and the prefixes of the documents that describe things (the ontology's: the store's own are not
+     * known), so that a description is the same bytes as the one the graph loaded here gives.
+     */
+    public RemoteStore(String endpoint, Duration connectTimeout, Duration defaultTimeout, Duration freshness,
+                       Map<String, String> prefixes) {
+        this.describer = Describer.of(this, prefixes, defaultTimeout);
         this.endpoint = checkEndpoint(endpoint);
         this.defaultTimeout = Objects.requireNonNull(defaultTimeout, "defaultTimeout");
         this.freshness = Objects.requireNonNull(freshness, "freshness");
@@ -170,8 +182,18 @@ public final class RemoteStore implements SparqlStore {
     }
 
     @Override
-    public Optional<KnowledgeGraph> local() {
-        return Optional.empty();
+    public boolean exists(String iri) {
+        return describer.exists(iri);
+    }
+
+    @Override
+    public Graph describe(String iri) {
+        return describer.describe(iri);
+    }
+
+    @Override
+    public List<Map<String, String>> searchNames(String text, String lang, int limit, Duration timeout) {
+        return NameSearch.scan(this, text, lang, limit, timeout);
     }
 
     @Override

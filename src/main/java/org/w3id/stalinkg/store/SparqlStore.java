@@ -2,14 +2,12 @@ package org.w3id.stalinkg.store;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.sparql.exec.QueryExec;
-import org.w3id.stalinkg.graph.KnowledgeGraph;
 
 /**
  * Where the data is queried: the knowledge graph loaded into this process ({@link LocalStore}, the default), or an
@@ -35,8 +33,20 @@ public interface SparqlStore {
      */
     <T> T query(Query query, Map<String, Node> bindings, Duration timeout, Function<QueryExec, T> reader);
 
-    /** The graph loaded into this process; empty when the data is in an external store. */
-    Optional<KnowledgeGraph> local();
+    /** True if the data states anything about {@code iri} (as subject or object). */
+    boolean exists(String iri);
+
+    /**
+     * The description of {@code iri}: its statements, the statements that point at it, the labels of its
+     * neighbours and the sources of each statement, with prefixes for the kinds of thing it names.
+     */
+    org.apache.jena.graph.Graph describe(String iri);
+
+    /**
+     * The things whose names hold words beginning with each word of {@code text} (at most {@code limit}, shortest
+     * names first), in language {@code lang} (null: any), as rows of thing, name, language and most specific type.
+     */
+    java.util.List<Map<String, String>> searchNames(String text, String lang, int limit, Duration timeout);
 
     /**
      * A hash of the data, for ETags that need no query: equal for equal data. Null when the data's identity is not
@@ -52,6 +62,14 @@ public interface SparqlStore {
 
     /** Distinct triples of the default graph. */
     long size();
+
+    /**
+     * How much the data uses each term of {@code ontology}, by IRI: a class's instances (its subclasses' included),
+     * a property's triples, an individual's occurrences as a value; counted the same way for every store.
+     */
+    default Map<String, Long> termUsage(org.apache.jena.graph.Graph ontology) {
+        return TermUsageLib.usage(this, ontology);
+    }
 
     /** Instances of each class of our ontology, those of its subclasses included, by local name, in IRI order. */
     Map<String, Long> instanceCounts();

@@ -20,8 +20,19 @@ public final class SKG {
     /** The preferred prefix for {@link #NS}. */
     public static final String PREFIX = "skg";
 
-    /** The base of every thing's IRI: {@code https://w3id.org/stalin-kg/id/{kind}/{slug}}. */
-    public static final String ID_BASE = "https://w3id.org/stalin-kg/id/";
+    /** The canonical base of the project's IRIs: things under {@code id/}, the vocabulary under {@code ontology#}. */
+    public static final String BASE = "https://w3id.org/stalin-kg/";
+
+    /** The path of things under a base: {@code {base}id/{kind}/{slug}}. */
+    public static final String ID_PATH = "id/";
+
+    /** The canonical base of every thing's IRI: {@code https://w3id.org/stalin-kg/id/{kind}/{slug}}. */
+    public static final String ID_BASE = BASE + ID_PATH;
+
+    /** The IRI of a version of the ontology: {@code https://w3id.org/stalin-kg/ontology/X.Y.Z}. */
+    public static String versionIri(String version) {
+        return ONTOLOGY_IRI + "/" + version;
+    }
 
     /** The named graph of the statements the curated files make. */
     public static final Resource GRAPH_ASSERTED =

@@ -1,4 +1,4 @@
-package org.w3id.stalinkg.linkeddata;
+package org.w3id.stalinkg.store;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,7 +25,6 @@ import org.apache.jena.vocabulary.OWL2;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.w3id.stalinkg.graph.StableGraphLib;
-import org.w3id.stalinkg.store.SparqlStore;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -40,7 +39,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  * one answer, so that its blank nodes are the same nodes throughout), kept for the store's freshness. Both give the
  * same description of the same data.
  */
-public final class Describer {
+final class Describer {
 
     /** The most neighbourhoods of an external store kept at once. */
     private static final int KEPT_NEIGHBOURHOODS = 1_000;
@@ -78,7 +77,7 @@ public final class Describer {
     private final Cache<Node, Graph> neighbourhoods;
 
     /** Describes from the graph loaded here, with its prefixes. */
-    public Describer(DatasetGraph dataset) {
+    Describer(DatasetGraph dataset) {
         this.dataset = dataset;
         this.store = null;
         this.prefixes = Txn.calculateRead(dataset, () -> dataset.prefixes().getMapping());
@@ -102,9 +101,8 @@ public final class Describer {
      * @param prefixes for an external store, the prefixes of the documents (the ontology's, say)
      * @param timeout  the longest a query of an external store may run
      */
-    public static Describer of(SparqlStore store, Map<String, String> prefixes, Duration timeout) {
-        return store.local().map(kg -> new Describer(kg.dataset()))
-                .orElseGet(() -> new Describer(store, prefixes, timeout));
+    static Describer of(SparqlStore store, Map<String, String> prefixes, Duration timeout) {
+        return new Describer(store, prefixes, timeout);
     }
 
     /**
@@ -191,7 +189,7 @@ public final class Describer {
      * the data files declare them; the prefixes of the data files themselves are not known from an external store.
      */
     private static void addKindPrefixes(Graph description) {
-        String things = PublicBase.CANONICAL + "id/";
+        String things = org.w3id.stalinkg.vocab.SKG.ID_BASE;
         Map<String, String> kinds = new LinkedHashMap<>();
         description.find().forEachRemaining(t -> {
             for (Node n : new Node[] {t.getSubject(), t.getObject()}) {

@@ -1,0 +1,52 @@
+package org.w3id.stalinkg.http;
+
+import java.io.IOException;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Writes an {@link Answer}: the one place where conditional GET, {@code Vary}, {@code Cache-Control}, {@code HEAD}
+ * and {@code Content-Length} are decided for every path.
+ * <ul>
+ * <li>A 200 carries its ETag; a request whose {@code If-None-Match} names it (or is {@code *}, or names its weak
+ *     form) gets 304 with the same validators and no body.</li>
+ * <li>{@code HEAD} gets the headers a {@code GET} would, {@code Content-Length} included, and no body.</li>
+ * <li>Nothing is written once the response has begun (an error after the first byte cannot change the status).</li>
+ * </ul>
+ */
+public final class AnswerSender {
+
+    private AnswerSender() {}
+
+    public static void send(HttpServletRequest req, HttpServletResponse resp, Answer answer) throws IOException {
+        if (resp.isCommitted()) {
+            return;
+        }
+        resp.resetBuffer();
+        String etag = answer.effectiveEtag();
+        for (Map.Entry<String, String> h : answer.headers().entrySet()) {
+            resp.setHeader(h.getKey(), h.getValue());
+        }
+        if (!answer.vary().isEmpty()) {
+            resp.setHeader("Vary", String.join(", ", answer.vary()));
+        }
+        if (answer.cacheControl() != null) {
+            resp.setHeader("Cache-Control", answer.cacheControl());
+        }
+        if (etag != null) {
+            resp.setHeader("ETag", etag);
+        }
+        if (answer.status() == HttpServletResponse.SC_OK && etag != null && HttpLib.notModified(req, etag)) {
+            resp.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+            return;
+        }
+        resp.setStatus(answer.status());
+        resp.setContentType(answer.contentType());
+        resp.setContentLength(answer.body().length);
+        if (!"HEAD".equals(req.getMethod())) {
+            resp.getOutputStream().write(answer.body());
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package org.w3id.stalinkg.http;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Properties;
+
+/**
+ * What every page's template needs from the build: the versions of the WebJars it loads and of the service,
+ * read once from {@code stalin-kg.properties} (filled in by Maven).
+ */
+public record Versions(String yasguiVersion, String cytoscapeVersion, String swaggerUiVersion, String version) {
+
+    /** The versions of this build. */
+    public static final Versions BUILD = load();
+
+    private static Versions load() {
+        Properties p = new Properties();
+        try (InputStream in = Versions.class.getResourceAsStream("/stalin-kg.properties")) {
+            if (in != null) {
+                p.load(in);
+            }
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        return new Versions(p.getProperty("yasgui.version", ""), p.getProperty("cytoscape.version", ""),
+                p.getProperty("swagger-ui.version", ""), p.getProperty("version", "dev"));
+    }
+}

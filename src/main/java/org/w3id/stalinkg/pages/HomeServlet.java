@@ -1,0 +1,83 @@
+package org.w3id.stalinkg.pages;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.jena.query.QueryCancelledException;
+import org.w3id.stalinkg.http.AnswerSender;
+import org.w3id.stalinkg.http.Problem;
+import org.w3id.stalinkg.store.QueryResources;
+import org.w3id.stalinkg.store.SparqlStore;
+import org.w3id.stalinkg.store.StoreException;
+import org.w3id.stalinkg.store.StoreMemo;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The home page: what the graph holds (live counts), the goals, the search box. Counted once for data that cannot
+ * change while the server runs; for an external store, when first asked and again after its freshness.
+ */
+public final class HomeServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    /** The model of {@code home.mustache}. */
+    record HomePage(String triples, List<Count> counts, List<Link> goals) {}
+
+    /** A count shown on the home page: "1,234 policies". */
+    record Count(String label, String n) {}
+
+    /** A link to a thing's page. */
+    record Link(String href, String label) {}
+
+    private final transient StoreMemo<PageServlet> page;
+
+    public HomeServlet(SparqlStore store) {
+        this.page = new StoreMemo<>(() -> page(store), store.freshness());
+        if (store.freshness() == null) {
+            page.get();
+        }
+    }
+
+    private static PageServlet page(SparqlStore store) {
+        Map<String, Long> instances = store.instanceCounts();
+        long size = store.size();
+        List<Count> counts = List.of(count("triples", size),
+                count("policies", instances.getOrDefault("Policy", 0L)),
+                count("goals", instances.getOrDefault("PoliticalGoal", 0L)),
+                count("outcomes", instances.getOrDefault("Outcome", 0L)),
+                count("regions", instances.getOrDefault("Region", 0L)));
+        List<Link> goals = new ArrayList<>();
+        store.query(QueryResources.get("home-goals"), Map.of(), null, exec -> {
+            exec.select().forEachRemaining(row -> {
+                String iri = row.get("goal").getURI();
+                goals.add(new Link("/doc/" + iri.substring(iri.indexOf("/id/") + 4),
+                        row.get("label").getLiteralLexicalForm()));
+            });
+            return null;
+        });
+        return new PageServlet("home.mustache", new HomePage(String.format("%,d", size), counts, goals));
+    }
+
+    private static Count count(String label, long n) {
+        return new Count(label, String.format("%,d", n));
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        try {
+            page.get().doGet(req, resp);
+        } catch (StoreException ex) {
+            AnswerSender.send(req, resp, Problem.of(StoreException.STATUS, "Bad Gateway", ex.getMessage())
+                    .answer(req));
+        } catch (QueryCancelledException ex) {
+            AnswerSender.send(req, resp, Problem.of(503, "Service Unavailable",
+                    "The SPARQL store behind this service did not count the graph in time; try again later.")
+                    .header("Retry-After", "5").answer(req));
+        }
+    }
+}

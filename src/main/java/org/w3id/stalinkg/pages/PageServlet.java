@@ -1,0 +1,40 @@
+package org.w3id.stalinkg.pages;
+
+import java.io.IOException;
+
+import org.w3id.stalinkg.http.Answer;
+import org.w3id.stalinkg.http.AnswerSender;
+import org.w3id.stalinkg.http.Templates;
+import org.w3id.stalinkg.http.Versions;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * A page whose content is fixed for the life of the server (the query editor, the timeline: their data comes from
+ * the API in the browser), rendered once from its template with the build's {@link Versions} and, where given, a
+ * typed model of its own.
+ */
+public final class PageServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient Answer page;
+
+    public PageServlet(String template) {
+        this(template, null);
+    }
+
+    /** @param model a record whose accessors the template names; null for none */
+    public PageServlet(String template, Object model) {
+        byte[] html = model == null ? Templates.render(template, Versions.BUILD)
+                : Templates.render(template, Versions.BUILD, model);
+        this.page = Answer.ok("text/html; charset=utf-8", html);
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        AnswerSender.send(req, resp, page);
+    }
+}
