@@ -159,6 +159,8 @@ public final class KgServer {
                 // Fuseki allows 512 KiB of request line and headers; a longer URL is 414, larger headers 431.
                 http.getHttpConfiguration().setRequestHeaderSize(limits.maxHeaderBytes());
                 http.getHttpConfiguration().setSendServerVersion(false);
+                // A Location stays as the servlet wrote it (a path): made absolute, it would name the Host asked.
+                http.getHttpConfiguration().setRelativeRedirectAllowed(true);
             }
         }
         return server;
