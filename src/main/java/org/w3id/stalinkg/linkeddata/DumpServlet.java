@@ -9,7 +9,11 @@ import java.util.List;
 import java.util.Map;
 
 import org.w3id.stalinkg.graph.KnowledgeGraph;
+import org.w3id.stalinkg.http.Answer;
+import org.w3id.stalinkg.http.AnswerSender;
 import org.w3id.stalinkg.http.HttpLib;
+import org.w3id.stalinkg.http.Problem;
+import org.w3id.stalinkg.http.Templates;
 
 import com.github.mustachejava.DefaultMustacheFactory;
 
@@ -51,7 +55,7 @@ public final class DumpServlet extends HttpServlet {
     private transient volatile Served served;
 
     /** The files, each with its ETag, and the listing page; made once. */
-    private record Served(Map<String, byte[]> files, Map<String, String> etags, byte[] listing, String listingEtag) {}
+    private record Served(Map<String, Answer> files, Answer listing) {}
 
     public DumpServlet(KnowledgeGraph kg) {
         this.kg = kg;
@@ -59,32 +63,22 @@ public final class DumpServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        AnswerSender.send(req, resp, answer(req));
+    }
+
+    private Answer answer(HttpServletRequest req) {
         if (kg == null) {
-            byte[] body = (NONE_HERE + "\n").getBytes(StandardCharsets.UTF_8);
-            resp.setStatus(HttpServletResponse.SC_NOT_FOUND);
-            resp.setContentType("text/plain; charset=utf-8");
-            resp.setContentLength(body.length);
-            resp.getOutputStream().write(body);
-            return;
+            return Problem.of(404, "Not Found", NONE_HERE).answer(req);
         }
         String path = req.getPathInfo() == null ? "/" : req.getPathInfo();
         Served s = served();
         if (path.equals("/")) {
-            send(req, resp, s.listing(), s.listingEtag(), "text/html; charset=utf-8", null);
-            return;
+            return s.listing();
         }
         String name = path.substring(1);
-        byte[] body = s.files().get(name);
-        if (body == null) {
-            resp.sendError(HttpServletResponse.SC_NOT_FOUND, "no dump '" + name + "'; GET /dumps/ lists them");
-            return;
-        }
-        String etag = s.etags().get(name);
-        if (name.endsWith(".gz")) {
-            send(req, resp, body, etag, "application/gzip", "attachment; filename=\"" + name + "\"");
-        } else {
-            send(req, resp, body, etag, "text/plain; charset=us-ascii", null);
-        }
+        Answer file = s.files().get(name);
+        return file != null ? file
+                : Problem.of(404, "Not Found", "no dump '" + name + "'; GET /dumps/ lists them").answer(req);
     }
 
     /** The dumps, made on the first call; later calls, from any thread, get the same ones. */
@@ -95,10 +89,9 @@ public final class DumpServlet extends HttpServlet {
                 s = served;
                 if (s == null) {
                     Map<String, byte[]> files = DumpLib.dumps(kg);
-                    Map<String, String> etags = new LinkedHashMap<>();
-                    files.forEach((name, bytes) -> etags.put(name, etag(bytes)));
-                    byte[] listing = render(files);
-                    s = new Served(files, etags, listing, etag(listing));
+                    Map<String, Answer> answers = new LinkedHashMap<>();
+                    files.forEach((name, bytes) -> answers.put(name, file(name, bytes)));
+                    s = new Served(answers, Answer.ok("text/html; charset=utf-8", render(files)));
                     served = s;
                 }
             }
@@ -106,41 +99,27 @@ public final class DumpServlet extends HttpServlet {
         return s;
     }
 
-    private static String etag(byte[] bytes) {
-        return "\"" + DumpLib.sha256(bytes) + "\"";
+    /** A file, its ETag its SHA-256 (the checksum its .sha256 file states). */
+    private static Answer file(String name, byte[] bytes) {
+        Answer a = Answer.ok(name.endsWith(".gz") ? "application/gzip" : "text/plain; charset=us-ascii", bytes)
+                .withEtag("\"" + DumpLib.sha256(bytes) + "\"");
+        return name.endsWith(".gz") ? a.withHeader("Content-Disposition", "attachment; filename=\"" + name + "\"")
+                : a;
     }
+
+    /** The model of {@code dumps.mustache}. */
+    private record Listing(List<Row> dumps) {}
+
+    /** One dump in the listing. */
+    private record Row(String name, String mediaType, String size, String sha256) {}
 
     private static byte[] render(Map<String, byte[]> files) {
-        List<Map<String, Object>> rows = new ArrayList<>();
+        List<Row> rows = new ArrayList<>();
         for (DumpLib.Format format : DumpLib.FORMATS) {
             String name = format.fileName();
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("name", name);
-            row.put("mediaType", format.mediaType());
-            row.put("size", String.format("%,d", files.get(name).length));
-            row.put("sha256", DumpLib.checksumOf(files, name));
-            rows.add(row);
+            rows.add(new Row(name, format.mediaType(), String.format("%,d", files.get(name).length),
+                    DumpLib.checksumOf(files, name)));
         }
-        StringWriter out = new StringWriter();
-        new DefaultMustacheFactory("templates").compile("dumps.mustache").execute(out, Map.of("dumps", rows));
-        return out.toString().getBytes(StandardCharsets.UTF_8);
+        return Templates.render("dumps.mustache", new Listing(rows));
     }
-
-    private static void send(HttpServletRequest req, HttpServletResponse resp, byte[] body, String etag,
-            String contentType, String disposition) throws IOException {
-        resp.setHeader("ETag", etag);
-        resp.setHeader("Cache-Control", CACHE_CONTROL);
-        if (HttpLib.notModified(req, etag)) {
-            resp.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
-            return;
-        }
-        resp.setStatus(HttpServletResponse.SC_OK);
-        resp.setContentType(contentType);
-        if (disposition != null) {
-            resp.setHeader("Content-Disposition", disposition);
-        }
-        resp.setContentLength(body.length);
-        resp.getOutputStream().write(body);
-    }
-
 }

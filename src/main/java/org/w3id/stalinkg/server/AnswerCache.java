@@ -5,10 +5,15 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 
+import org.w3id.stalinkg.http.Answer;
+import org.w3id.stalinkg.http.AnswerSender;
 import org.w3id.stalinkg.http.HttpLib;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -28,12 +33,13 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 
 /**
- * Answers kept in memory and sent again, byte for byte, when the same request comes back: for the SPARQL endpoint
- * ({@link #forSparql}) and the linked-data documents ({@link #forDocuments}). The data never changes while it is
+ * The one response cache: answers kept in memory and sent again, byte for byte, when the same request comes back,
+ * for every path (the SPARQL endpoint, the canned queries, the linked-data documents, the ontology, VoID, the
+ * pages), except files from the jar and the dumps. The data never changes while it is
  * served (a reload swaps it whole), so an answer is a function of the data's
  * {@linkplain org.w3id.stalinkg.graph.KnowledgeGraph#contentHash() content hash}, the request (path, query string,
- * and for a POST its body and content type) and the headers the answer varies with ({@code Accept}, and for
- * documents {@code Accept-Language} and {@code Host}, from which a document names its links); those make the key.
+ * and for a POST its body and content type) and the headers an answer may vary with ({@code Accept},
+ * {@code Accept-Language}; never {@code Host}, which changes no answer); those make the key.
  * A repeated query then costs neither parsing, nor evaluation, nor writing the results, and a repeated page
  * neither describing nor rendering.
  * <p>
@@ -68,53 +74,59 @@ final class AnswerCache implements Filter {
     }
 
     /** A kept answer: its type, the other headers it was sent with (name, value, name, value...), bytes, ETag. */
-    private record Answer(String contentType, List<String> headers, byte[] body, String etag) {
+    private record Kept(String contentType, List<String> headers, byte[] body, String etag) {
         int weight() {
             return body.length + headers.stream().mapToInt(h -> 2 * h.length() + 16).sum();
         }
     }
 
+    /** Paths whose answers are not kept: files from the jar (large, and cheap to send), the dumps, the ping. */
+    private static final List<String> NOT_KEPT_PATHS = List.of("/webjars/", "/static/", "/dumps/", "/$/");
+
+    /** The request headers every kept answer is keyed on: what an answer may vary with (never Host). */
+    static final List<String> VARYING = List.of("Accept", "Accept-Language");
+
     private final DataHolder holder;
-    private final Cache<Key, Answer> answers;
+    private final Cache<Key, Kept> answers;
     private final int maxBodyBytes;
     private final int maxEntryBytes;
-    private final boolean sparql;
-    private final List<String> varyingHeaders;
-    private final Counter hits;
-    private final Counter misses;
-
-    private AnswerCache(DataHolder holder, long maxBytes, int maxBodyBytes, boolean sparql, List<String> varyingHeaders,
-                        String what, MeterRegistry metrics) {
-        this.holder = holder;
-        this.maxBodyBytes = maxBodyBytes;
-        this.maxEntryBytes = (int) Math.min(MAX_ENTRY_BYTES, maxBytes / 4);
-        this.sparql = sparql;
-        this.varyingHeaders = varyingHeaders;
-        this.answers = maxBytes <= 0 ? null : Caffeine.newBuilder()
-                .maximumWeight(maxBytes)
-                .<Key, Answer>weigher((k, a) -> k.weight() + a.weight())
-                .build();
-        this.hits = Counter.builder("stalinkg_answer_cache_hits").tag("for", what)
-                .description("answers sent from the cache").register(metrics);
-        this.misses = Counter.builder("stalinkg_answer_cache_misses").tag("for", what)
-                .description("answers made afresh (not in the cache)").register(metrics);
-    }
+    private final Map<String, Counter> hits = new HashMap<>();
+    private final Map<String, Counter> misses = new HashMap<>();
 
     /**
-     * For {@code /sparql}: GET with a query, and POST (query body or form); keyed on Accept. A kept answer may be
-     * reused by clients for an hour (Fuseki's own answers forbid storing).
+     * The one response cache, in front of every path: GET (and HEAD, from a kept GET) everywhere, POST for
+     * {@code /sparql} (query body or form) and {@code /api} (form); keyed on the data's version, the request and
+     * {@link #VARYING}. Answers from {@code /sparql} may be reused by clients for an hour (Fuseki's own answers
+     * forbid storing).
      *
      * @param maxBytes     the most bytes of answers kept; 0 keeps none
      * @param maxBodyBytes the largest request body read for a key (the request limit filter refused larger ones)
      */
-    static AnswerCache forSparql(DataHolder holder, long maxBytes, int maxBodyBytes, MeterRegistry metrics) {
-        return new AnswerCache(holder, maxBytes, maxBodyBytes, true, List.of("Accept"), "sparql", metrics);
+    AnswerCache(DataHolder holder, long maxBytes, int maxBodyBytes, MeterRegistry metrics) {
+        this.holder = holder;
+        this.maxBodyBytes = maxBodyBytes;
+        this.maxEntryBytes = (int) Math.min(MAX_ENTRY_BYTES, maxBytes / 4);
+        this.answers = maxBytes <= 0 ? null : Caffeine.newBuilder()
+                .maximumWeight(maxBytes)
+                .<Key, Kept>weigher((k, a) -> k.weight() + a.weight())
+                .build();
+        for (String what : List.of("sparql", "documents", "api", "pages")) {
+            hits.put(what, Counter.builder("stalinkg_answer_cache_hits").tag("for", what)
+                    .description("answers sent from the cache").register(metrics));
+            misses.put(what, Counter.builder("stalinkg_answer_cache_misses").tag("for", what)
+                    .description("answers made afresh (not in the cache)").register(metrics));
+        }
     }
 
-    /** For the linked-data documents ({@code /doc/...}): GET, keyed on Accept, Accept-Language and Host. */
-    static AnswerCache forDocuments(DataHolder holder, long maxBytes, MeterRegistry metrics) {
-        return new AnswerCache(holder, maxBytes, 0, false, List.of("Accept", "Accept-Language", "Host"), "documents",
-                metrics);
+    /** What a path is, for the metrics. */
+    private static String what(String path) {
+        if (path.equals(KgServer.SPARQL_PATH)) {
+            return "sparql";
+        }
+        if (path.startsWith("/doc/") || path.startsWith("/id/")) {
+            return "documents";
+        }
+        return path.startsWith(KgServer.API_PATH) ? "api" : "pages";
     }
 
     @Override
@@ -127,17 +139,18 @@ final class AnswerCache implements Filter {
             return;
         }
         String method = req.getMethod();
+        String path = req.getRequestURI();
+        boolean sparql = path.equals(KgServer.SPARQL_PATH);
+        if (NOT_KEPT_PATHS.stream().anyMatch(path::startsWith)) {
+            chain.doFilter(request, response);
+            return;
+        }
         String request1;
         String contentType = "";
-        if ("GET".equals(method)) {
+        if ("GET".equals(method) || "HEAD".equals(method)) {
             String queryString = req.getQueryString();
-            if (sparql && (queryString == null
-                    || !(queryString.startsWith("query=") || queryString.contains("&query=")))) {
-                chain.doFilter(request, response);   // the service description, or an error
-                return;
-            }
-            request1 = req.getRequestURI() + "?" + (queryString == null ? "" : queryString);
-        } else if (sparql && "POST".equals(method)) {
+            request1 = path + "?" + (queryString == null ? "" : queryString);
+        } else if ("POST".equals(method) && (sparql || path.startsWith(KgServer.API_PATH + "/"))) {
             if (req.getContentLengthLong() > maxBodyBytes) {
                 chain.doFilter(request, response);
                 return;
@@ -149,14 +162,15 @@ final class AnswerCache implements Filter {
             }
             contentType = String.valueOf(req.getContentType());
             String queryString = req.getQueryString();
-            request1 = (queryString == null ? "" : queryString) + "\n" + new String(body, StandardCharsets.UTF_8);
+            request1 = path + "?" + (queryString == null ? "" : queryString) + "\n"
+                    + new String(body, StandardCharsets.UTF_8);
             req = new RequestLimitFilter.BufferedBody(req, body);
         } else {
             chain.doFilter(request, response);
             return;
         }
         StringBuilder varying = new StringBuilder();
-        for (String h : varyingHeaders) {
+        for (String h : VARYING) {
             varying.append(String.valueOf(req.getHeader(h))).append('\n');
         }
         String data = holder.current().store().version();
@@ -166,51 +180,58 @@ final class AnswerCache implements Filter {
             chain.doFilter(req, response);
             return;
         }
-        Key key = new Key(data, method, contentType, request1, varying.toString());
+        // HEAD is answered from a kept GET; on a miss it goes through unkept (its answer has no body to keep).
+        Key key = new Key(data, "HEAD".equals(method) ? "GET" : method, contentType, request1, varying.toString());
+        String what = what(path);
         String cacheControl = req.getHeader("Cache-Control");
         boolean fresh = cacheControl != null && cacheControl.contains("no-cache");
-        Answer kept = fresh ? null : answers.getIfPresent(key);
+        Kept kept = fresh ? null : answers.getIfPresent(key);
         if (kept != null) {
-            hits.increment();
-            send(req, resp, kept, "hit");
+            hits.get(what).increment();
+            send(req, resp, kept, "hit", sparql);
             return;
         }
-        misses.increment();
+        misses.get(what).increment();
+        if ("HEAD".equals(method)) {
+            chain.doFilter(req, response);
+            return;
+        }
         Capture capture = new Capture(resp, maxEntryBytes);
         chain.doFilter(req, capture);
-        Answer answer = capture.finish();
+        Kept answer = capture.finish();
         if (answer == null) {
             return;   // passed through as it was written
         }
         if (data.equals(holder.current().store().version())) {
             answers.put(key, answer);
         }
-        send(req, resp, answer, "miss");
+        send(req, resp, answer, "miss", sparql);
     }
 
-    private void send(HttpServletRequest req, HttpServletResponse resp, Answer answer, String how)
+    /** Sends a kept answer through the one answer path, with the headers it was first sent with. */
+    private static void send(HttpServletRequest req, HttpServletResponse resp, Kept kept, String how, boolean sparql)
             throws IOException {
-        for (int i = 0; i < answer.headers().size(); i += 2) {
-            resp.setHeader(answer.headers().get(i), answer.headers().get(i + 1));
+        Map<String, String> headers = new LinkedHashMap<>();
+        String vary = null;
+        String cacheControl = null;
+        for (int i = 0; i < kept.headers().size(); i += 2) {
+            String name = kept.headers().get(i);
+            String value = kept.headers().get(i + 1);
+            switch (name.toLowerCase(Locale.ROOT)) {
+                case "vary" -> vary = value;
+                case "cache-control" -> cacheControl = value;
+                default -> headers.put(name, value);
+            }
         }
-        resp.setHeader("ETag", answer.etag());
         if (sparql) {
             // Fuseki marks every answer no-store; a kept answer is valid as long as the data, like a canned one.
-            resp.setHeader("Vary", "Accept");
-            resp.setHeader("Cache-Control", HttpLib.CACHE_CONTROL);
-            resp.setHeader("Pragma", null);
+            vary = "Accept";
+            cacheControl = HttpLib.CACHE_CONTROL;
         }
-        resp.setHeader(CACHE_HEADER, how);
-        if (HttpLib.notModified(req, answer.etag())) {
-            resp.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
-            return;
-        }
-        resp.setStatus(HttpServletResponse.SC_OK);
-        resp.setContentType(answer.contentType());
-        resp.setContentLength(answer.body().length);
-        if (!"HEAD".equals(req.getMethod())) {
-            resp.getOutputStream().write(answer.body());
-        }
+        headers.put(CACHE_HEADER, how);
+        List<String> varying = vary == null ? List.of() : List.of(vary.split(",\\s*"));
+        AnswerSender.send(req, resp, new Answer(200, kept.contentType(), kept.body(), kept.etag(), varying,
+                cacheControl, headers));
     }
 
     /**
@@ -332,7 +353,7 @@ final class AnswerCache implements Filter {
         }
 
         /** The answer to keep, or null if the response went (or must go) through as written. */
-        Answer finish() throws IOException {
+        Kept finish() throws IOException {
             if (passThrough || failed || getStatus() != HttpServletResponse.SC_OK || held == null
                     || getHeader("Content-Encoding") != null) {
                 passThrough();
@@ -348,7 +369,7 @@ final class AnswerCache implements Filter {
                 }
             }
             String etag = real.getHeader("ETag");
-            return new Answer(getContentType(), List.copyOf(headers), body, etag != null ? etag : HttpLib.etag(body));
+            return new Kept(getContentType(), List.copyOf(headers), body, etag != null ? etag : HttpLib.etag(body));
         }
     }
 }

@@ -25,6 +25,13 @@ final class ReadOnlyFilter implements Filter {
 
     private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
 
+    private final int maxBodyBytes;
+
+    /** @param maxBodyBytes the largest body read to look for an update in a form */
+    ReadOnlyFilter(int maxBodyBytes) {
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
@@ -38,12 +45,24 @@ final class ReadOnlyFilter implements Filter {
             refuse(req, resp, allow, "This service is read-only: " + method + " is not allowed here.");
             return;
         }
+        if (path.equals(KgServer.SPARQL_PATH) && isForm(req) && req.getContentLengthLong() <= maxBodyBytes) {
+            // Read the form here (the limit filter has refused larger bodies) and hand it on, read again.
+            byte[] body = req.getInputStream().readNBytes(maxBodyBytes + 1);
+            if (body.length <= maxBodyBytes) {
+                req = new RequestLimitFilter.BufferedBody(req, body);
+            }
+        }
         if (path.equals(KgServer.SPARQL_PATH) && isUpdate(req)) {
             refuse(req, resp, allow, "This endpoint is read-only: SPARQL Update is not accepted. "
                     + "Send a query (query=...) instead.");
             return;
         }
-        chain.doFilter(request, response);
+        chain.doFilter(req, response);
+    }
+
+    private static boolean isForm(HttpServletRequest req) {
+        return "POST".equals(req.getMethod()) && req.getContentType() != null
+                && req.getContentType().toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded");
     }
 
     /** An update by URL parameter, by form, or by body type; the body itself is never read here. */
@@ -56,8 +75,7 @@ final class ReadOnlyFilter implements Filter {
         if (query != null && (query.startsWith("update=") || query.contains("&update="))) {
             return true;
         }
-        return "POST".equals(req.getMethod()) && type.startsWith("application/x-www-form-urlencoded")
-                && req.getParameter("update") != null;
+        return req instanceof RequestLimitFilter.BufferedBody && req.getParameter("update") != null;
     }
 
     private static void refuse(HttpServletRequest req, HttpServletResponse resp, String allow, String detail)

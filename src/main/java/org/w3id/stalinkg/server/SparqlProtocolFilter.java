@@ -84,6 +84,11 @@ final class SparqlProtocolFilter implements Filter {
         }
 
         @Override
+        public int getStatus() {
+            return status;
+        }
+
+        @Override
         public void setStatus(int sc) {
             if (!isCommitted()) {
                 status = sc;

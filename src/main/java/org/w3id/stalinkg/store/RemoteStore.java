@@ -91,7 +91,6 @@ public final class RemoteStore implements SparqlStore {
      */
     public RemoteStore(String endpoint, Duration connectTimeout, Duration defaultTimeout, Duration freshness,
                        Map<String, String> prefixes) {
-        this.describer = Describer.of(this, prefixes, defaultTimeout);
         this.endpoint = checkEndpoint(endpoint);
         this.defaultTimeout = Objects.requireNonNull(defaultTimeout, "defaultTimeout");
         this.freshness = Objects.requireNonNull(freshness, "freshness");
@@ -100,6 +99,7 @@ public final class RemoteStore implements SparqlStore {
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .version(HttpClient.Version.HTTP_1_1)
                 .build();
+        this.describer = Describer.of(this, prefixes, defaultTimeout);
     }
 
     /** The endpoint's URL, for the operator (never sent to clients). */

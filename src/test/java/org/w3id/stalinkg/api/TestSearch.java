@@ -89,7 +89,10 @@ class TestSearch {
     void badInputIs400WithAMessage(String query) throws Exception {
         HttpResponse<String> r = get("/search" + query);
         assertEquals(400, r.statusCode(), query);
-        assertTrue(JsonParser.parseString(r.body()).getAsJsonObject().get("message").getAsString().contains("'"));
+        com.google.gson.JsonObject problem = JsonParser.parseString(r.body()).getAsJsonObject();
+        assertTrue(problem.get("detail").getAsString().contains("'"), r.body());
+        assertEquals(400, problem.get("status").getAsInt());
+        assertTrue(problem.has("parameter"), r.body());
     }
 
     @Test

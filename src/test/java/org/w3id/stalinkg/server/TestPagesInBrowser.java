@@ -168,7 +168,7 @@ class TestPagesInBrowser {
         open("/doc/policy/great-purge");
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(
                 ExpectedConditions.presenceOfElementLocated(By.cssSelector("#graph canvas")));
-        assertTrue(!browser.findElements(By.cssSelector("a[href$='/id/group/old-bolsheviks']")).isEmpty(),
+        assertTrue(!browser.findElements(By.cssSelector("a[href$='/doc/group/old-bolsheviks']")).isEmpty(),
                 "the neighbours are also a list of links");
         screenshot("graph-great-purge");
         assertNoConsoleErrors("/doc/policy/great-purge");

@@ -168,8 +168,11 @@ class TestReload {
             assertTrue(m.body().contains("stalinkg_http_requests") && m.body().contains("stalinkg_queries"), m.body());
             assertEquals(404, http.send(HttpRequest.newBuilder(URI.create(base + "/metrics")).build(),
                     BodyHandlers.ofString()).statusCode());
-            assertEquals(404, http.send(HttpRequest.newBuilder(URI.create(base + "/reload"))
-                    .POST(HttpRequest.BodyPublishers.noBody()).build(), BodyHandlers.ofString()).statusCode());
+            // The public port is read-only: a POST to /reload is refused as a write, not routed anywhere.
+            HttpResponse<String> reload = http.send(HttpRequest.newBuilder(URI.create(base + "/reload"))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), BodyHandlers.ofString());
+            assertEquals(405, reload.statusCode());
+            assertTrue(reload.body().contains("read-only"), reload.body());
         } finally {
             admin.stop();
             server.stop();
