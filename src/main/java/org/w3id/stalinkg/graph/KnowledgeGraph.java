@@ -155,4 +155,9 @@ public final class KnowledgeGraph {
                 ((Number) row.get("n").getLiteralValue()).longValue()));
         return counts;
     }
+
+    /** The namespace of the things in the graph: {@code https://w3id.org/stalin-kg/id/}. */
+    public String things() {
+        return SKG.ID_BASE;
+    }
 }

@@ -90,8 +90,8 @@ public final class JsonLdLib {
     }
 
     /**
-     * {@code graph} as compacted JSON-LD whose "@context" is the URL of the published context. The graph's IRIs
-     * should already be under {@code base}.
+     * {@code graph} as compacted JSON-LD with the context ({@link #context}, the same as the published
+     * {@code /context.jsonld}) inline. The graph's IRIs are under {@code base}.
      */
     public static String compact(Graph graph, Graph ontology, String base) {
         // Jena writes JSON-LD 1.1 (any form will do: compaction expands its input first).
@@ -106,7 +106,10 @@ public final class JsonLdLib {
                         throw new JsonLdError(JsonLdErrorCode.LOADING_DOCUMENT_FAILED, "no remote documents: " + url);
                     })
                     .get();
-            JsonObjectBuilder out = Json.createObjectBuilder().add("@context", base + "context.jsonld");
+            // The context inline, not by reference: a reader needs no second request (nor a network: the context's
+            // canonical URL may not resolve from where the document is read), and JSON-LD processors that refuse
+            // remote contexts (RDF4J's secure mode) read it as it is.
+            JsonObjectBuilder out = Json.createObjectBuilder().add("@context", context.get("@context"));
             compacted.forEach((k, v) -> {
                 if (!k.equals("@context")) {
                     out.add(k, v);

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.QueryCancelledException;
 import org.w3id.stalinkg.http.AnswerSender;
 import org.w3id.stalinkg.http.Problem;
@@ -52,10 +53,11 @@ public final class HomeServlet extends HttpServlet {
                 count("outcomes", instances.getOrDefault("Outcome", 0L)),
                 count("regions", instances.getOrDefault("Region", 0L)));
         List<Link> goals = new ArrayList<>();
-        store.query(QueryResources.get("home-goals"), Map.of(), null, exec -> {
+        store.query(QueryResources.get("home-goals"),
+                Map.of("stalin", NodeFactory.createURI(store.things() + "person/joseph-stalin")), null, exec -> {
             exec.select().forEachRemaining(row -> {
                 String iri = row.get("goal").getURI();
-                goals.add(new Link("/doc/" + iri.substring(iri.indexOf("/id/") + 4),
+                goals.add(new Link("/doc/" + iri.substring(store.things().length()),
                         row.get("label").getLiteralLexicalForm()));
             });
             return null;

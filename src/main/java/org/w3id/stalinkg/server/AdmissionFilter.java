@@ -7,6 +7,10 @@ import java.util.concurrent.TimeUnit;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.eclipse.jetty.http.HttpStatus;
+import org.w3id.stalinkg.http.AnswerSender;
+import org.w3id.stalinkg.http.Problem;
+
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -59,7 +63,7 @@ final class AdmissionFilter implements Filter {
             long wait = budgets.retryAfterSeconds(client);
             if (wait > 0) {
                 throttled.increment();
-                refuse(resp, 429, wait, "Too many queries or errors from this client in the last minute; "
+                refuse(req, resp, 429, wait, "Too many queries or errors from this client in the last minute; "
                         + "retry after " + wait + " s.");
                 return;
             }
@@ -73,7 +77,7 @@ final class AdmissionFilter implements Filter {
         }
         if (!admitted) {
             shed.increment();
-            refuse(resp, 503, 1, "The server is busy: every query slot is taken; retry in a second.");
+            refuse(req, resp, 503, 1, "The server is busy: every query slot is taken; retry in a second.");
             return;
         }
         long started = System.nanoTime();
@@ -136,11 +140,9 @@ final class AdmissionFilter implements Filter {
         }
     }
 
-    private static void refuse(HttpServletResponse resp, int status, long retryAfter, String message)
-            throws IOException {
-        resp.setStatus(status);
-        resp.setHeader("Retry-After", Long.toString(retryAfter));
-        resp.setContentType("text/plain; charset=utf-8");
-        resp.getWriter().write(message + "\n");
+    private static void refuse(HttpServletRequest req, HttpServletResponse resp, int status, long retryAfter,
+                               String message) throws IOException {
+        AnswerSender.send(req, resp, Problem.of(status, HttpStatus.getMessage(status), message)
+                .header("Retry-After", Long.toString(retryAfter)).answer(req));
     }
 }

@@ -5,6 +5,12 @@ import java.io.InputStream;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import org.w3id.stalinkg.http.Answer;
+import org.w3id.stalinkg.http.AnswerSender;
+import org.w3id.stalinkg.http.HttpLib;
+import org.w3id.stalinkg.http.Problem;
+import org.w3id.stalinkg.http.Versions;
+
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -53,19 +59,17 @@ public final class ClasspathServlet extends HttpServlet {
         String path = req.getPathInfo();
         String extension = path == null ? "" : path.substring(path.lastIndexOf('.') + 1);
         if (path == null || !SAFE_PATH.matcher(path).matches() || path.contains("..") || !TYPES.containsKey(extension)) {
-            resp.sendError(HttpServletResponse.SC_NOT_FOUND);
+            AnswerSender.send(req, resp, Problem.of(404, "Not Found", "No such file.").answer(req));
             return;
         }
         try (InputStream in = ClasspathServlet.class.getClassLoader().getResourceAsStream(root + path)) {
             if (in == null) {
-                resp.sendError(HttpServletResponse.SC_NOT_FOUND);
+                AnswerSender.send(req, resp, Problem.of(404, "Not Found", "No such file.").answer(req));
                 return;
             }
-            byte[] bytes = in.readAllBytes();
-            resp.setContentType(TYPES.get(extension));
-            resp.setHeader("Cache-Control", cacheControl);
-            resp.setContentLength(bytes.length);
-            resp.getOutputStream().write(bytes);
+            // The files are part of the build: the build's version and the path name their bytes.
+            AnswerSender.send(req, resp, Answer.ok(TYPES.get(extension), in.readAllBytes())
+                    .withCacheControl(cacheControl).withEtag(HttpLib.etag(Versions.BUILD.version(), root, path)));
         }
     }
 }

@@ -12,6 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.w3id.stalinkg.http.AnswerSender;
+import org.w3id.stalinkg.http.Problem;
+
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -49,7 +52,7 @@ final class RequestLimitFilter implements Filter {
                 // then). A far larger body is refused at once.
                 drain(req.getInputStream(), declared);
             }
-            tooLarge(resp);
+            tooLarge(req, resp);
             return;
         }
         if (declared < 0 && hasBody(req)) {
@@ -58,7 +61,7 @@ final class RequestLimitFilter implements Filter {
             byte[] body = req.getInputStream().readNBytes(maxBodyBytes + 1);
             if (body.length > maxBodyBytes) {
                 drain(req.getInputStream(), (long) (DRAIN_FACTOR - 1) * maxBodyBytes);
-                tooLarge(resp);
+                tooLarge(req, resp);
                 return;
             }
             chain.doFilter(new BufferedBody(req, body), response);
@@ -88,11 +91,9 @@ final class RequestLimitFilter implements Filter {
         return "POST".equals(method) || "PUT".equals(method) || "PATCH".equals(method);
     }
 
-    private void tooLarge(HttpServletResponse resp) throws IOException {
-        resp.setStatus(413);
-        resp.setHeader("Connection", "close");
-        resp.setContentType("text/plain; charset=utf-8");
-        resp.getWriter().write("Request body too large: at most " + maxBodyBytes + " bytes.\n");
+    private void tooLarge(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        AnswerSender.send(req, resp, Problem.of(413, "Content Too Large", "Request body too large: at most "
+                + maxBodyBytes + " bytes.").header("Connection", "close").answer(req));
     }
 
     /** A request whose body has been read already; a form's fields come from those bytes. */

@@ -73,11 +73,14 @@ final class Describer {
     /** The external store; null when describing from the graph loaded here. */
     private final SparqlStore store;
     private final Map<String, String> prefixes;
+    /** The namespace of things, for the prefixes of their kinds. */
+    private final String things;
     private final Duration timeout;
     private final Cache<Node, Graph> neighbourhoods;
 
     /** Describes from the graph loaded here, with its prefixes. */
-    Describer(DatasetGraph dataset) {
+    Describer(DatasetGraph dataset, String things) {
+        this.things = things;
         this.dataset = dataset;
         this.store = null;
         this.prefixes = Txn.calculateRead(dataset, () -> dataset.prefixes().getMapping());
@@ -85,7 +88,8 @@ final class Describer {
         this.neighbourhoods = null;
     }
 
-    private Describer(SparqlStore store, Map<String, String> prefixes, Duration timeout) {
+    private Describer(SparqlStore store, Map<String, String> prefixes, Duration timeout, String things) {
+        this.things = things;
         this.dataset = null;
         this.store = store;
         // Sorted, not Map.copyOf: its order changes from one JVM to the next, and writers follow it.
@@ -101,8 +105,8 @@ final class Describer {
      * @param prefixes for an external store, the prefixes of the documents (the ontology's, say)
      * @param timeout  the longest a query of an external store may run
      */
-    static Describer of(SparqlStore store, Map<String, String> prefixes, Duration timeout) {
-        return new Describer(store, prefixes, timeout);
+    static Describer of(SparqlStore store, Map<String, String> prefixes, Duration timeout, String things) {
+        return new Describer(store, prefixes, timeout, things);
     }
 
     /**
@@ -188,8 +192,7 @@ final class Describer {
      * Adds a prefix for each kind of thing the description names ({@code policy:} for {@code .../id/policy/}), as
      * the data files declare them; the prefixes of the data files themselves are not known from an external store.
      */
-    private static void addKindPrefixes(Graph description) {
-        String things = org.w3id.stalinkg.vocab.SKG.ID_BASE;
+    private void addKindPrefixes(Graph description) {
         Map<String, String> kinds = new LinkedHashMap<>();
         description.find().forEachRemaining(t -> {
             for (Node n : new Node[] {t.getSubject(), t.getObject()}) {

@@ -27,7 +27,7 @@ public final class LocalStore implements SparqlStore {
 
     public LocalStore(KnowledgeGraph kg) {
         this.kg = Objects.requireNonNull(kg, "kg");
-        this.describer = new Describer(kg.dataset());
+        this.describer = new Describer(kg.dataset(), kg.things());
     }
 
     @Override
@@ -46,6 +46,11 @@ public final class LocalStore implements SparqlStore {
     }
 
     @Override
+    public String things() {
+        return kg.things();
+    }
+
+    @Override
     public boolean exists(String iri) {
         return describer.exists(iri);
     }
@@ -57,7 +62,7 @@ public final class LocalStore implements SparqlStore {
 
     @Override
     public List<Map<String, String>> searchNames(String text, String lang, int limit, Duration timeout) {
-        return NameSearch.indexed(kg, text, lang, limit, timeout);
+        return NameSearch.indexed(kg, things(), text, lang, limit, timeout);
     }
 
     /** The graph loaded here, for the server's SPARQL endpoint and the dumps (never for a servlet). */

@@ -17,7 +17,6 @@ import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.system.Txn;
 import org.w3id.stalinkg.graph.KnowledgeGraph;
 import org.w3id.stalinkg.graph.LabelIndex;
-import org.w3id.stalinkg.vocab.SKG;
 
 /**
  * The search of things by name: through the full-text index of the graph loaded here (word beginnings, in any of
@@ -30,8 +29,8 @@ final class NameSearch {
 
     private NameSearch() {}
 
-    static List<Map<String, String>> indexed(KnowledgeGraph kg, String text, String lang, int limit,
-                                             Duration timeout) {
+    static List<Map<String, String>> indexed(KnowledgeGraph kg, String things, String text, String lang,
+                                             int limit, Duration timeout) {
         String lucene = LabelIndex.prefixQuery(text);
         if (lucene == null) {
             return List.of();
@@ -40,7 +39,7 @@ final class NameSearch {
         return Txn.calculateRead(dataset, () -> {
             QueryExec exec = QueryExec.dataset(dataset).query(QueryResources.get("name-search-indexed"))
                     .substitution("query", NodeFactory.createLiteralString(lucene))
-                    .substitution("things", NodeFactory.createLiteralString(SKG.ID_BASE))
+                    .substitution("things", NodeFactory.createLiteralString(things))
                     .substitution("lang", NodeFactory.createLiteralString(lang == null ? "*" : lang))
                     .set(TextQuery.textIndex, kg.labelIndex())
                     .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS).build();
@@ -53,7 +52,7 @@ final class NameSearch {
     static List<Map<String, String>> scan(SparqlStore store, String text, String lang, int limit, Duration timeout) {
         Map<String, Node> bindings = Map.of(
                 "text", NodeFactory.createLiteralString(text.strip().toLowerCase(Locale.ROOT)),
-                "things", NodeFactory.createLiteralString(SKG.ID_BASE),
+                "things", NodeFactory.createLiteralString(store.things()),
                 "lang", NodeFactory.createLiteralString(lang == null ? "*" : lang));
         return store.query(QueryResources.get("name-search-scan"), bindings, timeout,
                 exec -> rows(exec.select(), limit));

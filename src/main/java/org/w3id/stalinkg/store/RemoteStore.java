@@ -37,6 +37,7 @@ import org.apache.jena.sparql.resultset.ResultSetException;
 import org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps;
 import org.apache.jena.web.HttpSC;
 import org.w3id.stalinkg.graph.KnowledgeGraph;
+import org.w3id.stalinkg.vocab.SKG;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -99,7 +100,7 @@ public final class RemoteStore implements SparqlStore {
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .version(HttpClient.Version.HTTP_1_1)
                 .build();
-        this.describer = Describer.of(this, prefixes, defaultTimeout);
+        this.describer = Describer.of(this, prefixes, defaultTimeout, SKG.ID_BASE);
     }
 
     /** The endpoint's URL, for the operator (never sent to clients). */
@@ -179,6 +180,11 @@ public final class RemoteStore implements SparqlStore {
         } catch (QueryCancelledException ex) {
             return "no answer within " + timeout.toMillis() + " ms";
         }
+    }
+
+    @Override
+    public String things() {
+        return SKG.ID_BASE;
     }
 
     @Override

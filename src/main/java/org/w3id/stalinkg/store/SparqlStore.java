@@ -33,6 +33,12 @@ public interface SparqlStore {
      */
     <T> T query(Query query, Map<String, Node> bindings, Duration timeout, Function<QueryExec, T> reader);
 
+    /**
+     * The namespace of the things in the data: {@code https://w3id.org/stalin-kg/id/}, or the same under the base
+     * the data were loaded with ({@code --base-url}).
+     */
+    String things();
+
     /** True if the data states anything about {@code iri} (as subject or object). */
     boolean exists(String iri);
 

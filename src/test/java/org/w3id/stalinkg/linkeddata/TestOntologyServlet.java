@@ -194,7 +194,7 @@ class TestOntologyServlet {
     void unacceptableTypeIs406WithTheChoices() throws Exception {
         HttpResponse<String> r = get(localUrl + "/ontology", "image/png");
         assertEquals(406, r.statusCode(), r.body());
-        assertEquals("text/plain", mediaType(r));
+        assertEquals("application/problem+json", mediaType(r));
         assertTrue(r.body().contains("text/turtle"), r.body());
         assertEquals("Accept", r.headers().firstValue("Vary").orElse(""));
     }
