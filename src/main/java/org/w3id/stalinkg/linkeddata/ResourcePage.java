@@ -1,13 +1,11 @@
 package org.w3id.stalinkg.linkeddata;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 import org.apache.jena.graph.Graph;
@@ -20,8 +18,6 @@ import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
 
 /**
  * The model of a thing's HTML page, built from its description: the name in the reader's language, types,
@@ -108,65 +104,8 @@ final class ResourcePage {
         m.put("properties", properties(description, ontology, thing, base, language, false));
         m.put("inverse", properties(description, ontology, thing, base, language, true));
         m.put("jsonld", jsonLd.replace("</", "<\\/"));
-        m.put("graphJson", graphJson(description, ontology, thing, base, language).replace("</", "<\\/"));
+        m.put("graphJson", NeighbourhoodGraph.json(description, ontology, thing, base, language).replace("</", "<\\/"));
         return m;
-    }
-
-    /** The most neighbours drawn in the graph view. */
-    private static final int MAX_NEIGHBOURS = 60;
-
-    /**
-     * The neighbourhood for the page's graph view: the thing, the things of ours it links to and that link to it,
-     * each with its kind (from its IRI) and its page, and the links labelled with the property's name.
-     */
-    static String graphJson(Graph d, Graph ontology, Node thing, PublicBase base, String language) {
-        JsonArray nodes = new JsonArray();
-        JsonArray edges = new JsonArray();
-        Set<Node> seen = new HashSet<>();
-        nodes.add(node(d, thing, base, language, true));
-        seen.add(thing);
-        List<Triple> links = new ArrayList<>(sorted(d.find(thing, Node.ANY, Node.ANY).toList()));
-        links.addAll(sorted(d.find(Node.ANY, Node.ANY, thing).toList()));
-        for (Triple t : links) {
-            Node other = t.getSubject().equals(thing) ? t.getObject() : t.getSubject();
-            if (!other.isURI() || !base.isThing(other.getURI())
-                    || t.getPredicate().equals(RDF.type.asNode())) {
-                continue;
-            }
-            if (seen.add(other)) {
-                if (seen.size() > MAX_NEIGHBOURS + 1) {
-                    break;
-                }
-                nodes.add(node(d, other, base, language, false));
-            }
-            JsonObject e = new JsonObject();
-            e.addProperty("source", t.getSubject().getURI());
-            e.addProperty("target", t.getObject().getURI());
-            e.addProperty("label", propertyName(ontology, t.getPredicate(), language));
-            edges.add(e);
-        }
-        JsonObject g = new JsonObject();
-        g.add("nodes", nodes);
-        g.add("edges", edges);
-        return g.toString();
-    }
-
-    private static JsonObject node(Graph d, Node n, PublicBase base, String language, boolean center) {
-        String iri = n.getURI();
-        String rest = iri.substring(base.things().length());
-        String kind = rest.contains("/") ? rest.substring(0, rest.indexOf('/')) : "other";
-        kind = switch (kind) {
-            case "policy", "goal", "outcome", "region", "group", "institution", "event", "person", "source" -> kind;
-            case "claim", "correction" -> "claim";
-            default -> "other";
-        };
-        JsonObject o = new JsonObject();
-        o.addProperty("id", iri);
-        o.addProperty("label", label(d, n, language));
-        o.addProperty("kind", kind);
-        o.addProperty("href", base.localPath(iri));
-        o.addProperty("center", center);
-        return o;
     }
 
     private static List<Map<String, Object>> properties(Graph d, Graph ontology, Node thing, PublicBase base,
@@ -241,7 +180,7 @@ final class ResourcePage {
         return m;
     }
 
-    private static String propertyName(Graph ontology, Node p, String language) {
+    static String propertyName(Graph ontology, Node p, String language) {
         String known = KNOWN.get(p.getURI());
         if (known != null) {
             return known;
@@ -297,7 +236,7 @@ final class ResourcePage {
         return found.isEmpty() ? null : found.get(0).getObject();
     }
 
-    private static List<Triple> sorted(List<Triple> triples) {
+    static List<Triple> sorted(List<Triple> triples) {
         List<Triple> copy = new ArrayList<>(triples);
         copy.sort(Comparator.comparing((Triple t) -> t.getPredicate().toString())
                 .thenComparing(t -> t.getObject().toString()).thenComparing(t -> t.getSubject().toString()));

@@ -1,8 +1,6 @@
 package org.w3id.stalinkg.server;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,13 +22,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
-import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpServletResponseWrapper;
 
 /**
  * The one response cache: answers kept in memory and sent again, byte for byte, when the same request comes back,
@@ -196,9 +191,10 @@ final class AnswerCache implements Filter {
             chain.doFilter(req, response);
             return;
         }
-        Capture capture = new Capture(resp, maxEntryBytes);
+        ResponseCapture capture = new ResponseCapture(resp, maxEntryBytes);
         chain.doFilter(req, capture);
-        Kept answer = capture.finish();
+        ResponseCapture.Held held = capture.finish();
+        Kept answer = held == null ? null : kept(held);
         if (answer == null) {
             return;   // passed through as it was written
         }
@@ -206,6 +202,21 @@ final class AnswerCache implements Filter {
             answers.put(key, answer);
         }
         send(req, resp, answer, "miss", sparql);
+    }
+
+    /** What is kept of a held response: its type, the headers worth keeping, bytes, ETag. */
+    private static Kept kept(ResponseCapture.Held held) {
+        List<String> headers = new ArrayList<>();
+        held.headers().forEach((name, value) -> {
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (!NOT_KEPT.contains(lower) && !lower.startsWith("access-control-")) {
+                headers.add(name);
+                headers.add(value);
+            }
+        });
+        String etag = held.headers().get("ETag");
+        return new Kept(held.contentType(), List.copyOf(headers), held.body(),
+                etag != null ? etag : HttpLib.etag(held.body()));
     }
 
     /** Sends a kept answer through the one answer path, with the headers it was first sent with. */
@@ -232,144 +243,5 @@ final class AnswerCache implements Filter {
         List<String> varying = vary == null ? List.of() : List.of(vary.split(",\\s*"));
         AnswerSender.send(req, resp, new Answer(200, kept.contentType(), kept.body(), kept.etag(), varying,
                 cacheControl, headers));
-    }
-
-    /**
-     * The response as Fuseki writes it, held back in memory while it is a 200 no larger than
-     * {@code maxEntryBytes}; anything else (an error, a writer, a larger answer) is passed to the real response
-     * as it comes.
-     */
-    private static final class Capture extends HttpServletResponseWrapper {
-
-        private final HttpServletResponse real;
-        private final int maxEntryBytes;
-        private ByteArrayOutputStream held = new ByteArrayOutputStream(1024);
-        private ServletOutputStream out;
-        private boolean passThrough;
-        private boolean failed;
-
-        Capture(HttpServletResponse real, int maxEntryBytes) {
-            super(real);
-            this.real = real;
-            this.maxEntryBytes = maxEntryBytes;
-        }
-
-        @Override
-        public ServletOutputStream getOutputStream() throws IOException {
-            if (out == null) {
-                if (getStatus() != HttpServletResponse.SC_OK) {
-                    passThrough();
-                }
-                out = new ServletOutputStream() {
-                    @Override
-                    public void write(int b) throws IOException {
-                        write(new byte[] {(byte) b}, 0, 1);
-                    }
-
-                    @Override
-                    public void write(byte[] b, int off, int len) throws IOException {
-                        if (!passThrough && held.size() + len > maxEntryBytes) {
-                            passThrough();
-                        }
-                        if (passThrough) {
-                            real.getOutputStream().write(b, off, len);
-                        } else {
-                            held.write(b, off, len);
-                        }
-                    }
-
-                    @Override
-                    public void flush() throws IOException {
-                        if (passThrough) {
-                            real.getOutputStream().flush();
-                        }
-                    }
-
-                    @Override
-                    public boolean isReady() {
-                        return true;
-                    }
-
-                    @Override
-                    public void setWriteListener(WriteListener listener) {
-                        throw new UnsupportedOperationException("blocking writes only");
-                    }
-                };
-            }
-            return out;
-        }
-
-        @Override
-        public PrintWriter getWriter() throws IOException {
-            passThrough();
-            return real.getWriter();
-        }
-
-        @Override
-        public void sendError(int sc, String msg) throws IOException {
-            failed = true;
-            passThrough();
-            real.sendError(sc, msg);
-        }
-
-        @Override
-        public void sendError(int sc) throws IOException {
-            failed = true;
-            passThrough();
-            real.sendError(sc);
-        }
-
-        @Override
-        public void flushBuffer() throws IOException {
-            if (passThrough) {
-                real.flushBuffer();
-            }
-        }
-
-        @Override
-        public void setContentLength(int len) {
-            if (passThrough) {
-                real.setContentLength(len);
-            }
-        }
-
-        @Override
-        public void setContentLengthLong(long len) {
-            if (passThrough) {
-                real.setContentLengthLong(len);
-            }
-        }
-
-        /** From now on everything goes to the real response, starting with what was held. */
-        private void passThrough() throws IOException {
-            if (passThrough) {
-                return;
-            }
-            passThrough = true;
-            if (held.size() > 0) {
-                real.getOutputStream().write(held.toByteArray());
-            }
-            held = null;
-        }
-
-        /** The answer to keep, or null if the response went (or must go) through as written. */
-        Kept finish() throws IOException {
-            if (passThrough || failed || getStatus() != HttpServletResponse.SC_OK || held == null
-                    || getHeader("Content-Encoding") != null) {
-                passThrough();
-                return null;
-            }
-            byte[] body = held.toByteArray();
-            List<String> headers = new ArrayList<>();
-            for (String name : real.getHeaderNames()) {
-                if (!NOT_KEPT.contains(name.toLowerCase(Locale.ROOT))
-                        && !name.toLowerCase(Locale.ROOT).startsWith("access-control-")) {
-                    headers.add(name);
-                    headers.add(real.getHeader(name));
-                }
-            }
-            String etag = real.getHeader("ETag");
-            return new Kept(getContentType(), List.copyOf(headers), body, etag != null ? etag : HttpLib.etag(body));
-        }
     }
 }
