@@ -62,7 +62,7 @@ final class ServeCmd implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return run(data, remote, serve.settings(spec.commandLine()), serve.adminPort, serve.exitAfterWarmUp,
+        return run(data, remote, serve.settings(), serve.adminPort, serve.exitAfterWarmUp,
                 spec.commandLine());
     }
 
