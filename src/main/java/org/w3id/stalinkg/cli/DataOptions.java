@@ -14,7 +14,10 @@ import picocli.CommandLine.Option;
 /** Where the curated files are: the options every command shares. */
 final class DataOptions {
 
-    @Option(names = "--root", paramLabel = "DIR", defaultValue = ".",
+    /** The default project folder: the working directory. */
+    static final String DEFAULT_ROOT = ".";
+
+    @Option(names = "--root", paramLabel = "DIR", defaultValue = DEFAULT_ROOT,
             description = "Folder holding ontology/ (with shapes.ttl) and data/ (default: ${DEFAULT-VALUE}).")
     Path root;
 

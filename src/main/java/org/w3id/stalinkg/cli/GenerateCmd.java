@@ -36,7 +36,7 @@ final class GenerateCmd implements Callable<Integer> {
             description = "Folder to write, which must not exist or be empty.")
     Path out;
 
-    @Option(names = "--root", paramLabel = "DIR", defaultValue = ".",
+    @Option(names = "--root", paramLabel = "DIR", defaultValue = DataOptions.DEFAULT_ROOT,
             description = "Project folder to copy, holding ontology/, data/ and queries/ (default: ${DEFAULT-VALUE}).")
     Path root;
 

@@ -11,8 +11,10 @@ import org.w3id.stalinkg.server.ServerSettings;
 import org.w3id.stalinkg.store.RemoteStore;
 
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * Serving the data of an external SPARQL 1.1 store instead of loading {@code data/}: the options of {@code serve}
@@ -35,40 +37,53 @@ final class RemoteOptions {
     /** How long answers read from the store are kept and may be reused, by default. */
     static final int DEFAULT_FRESHNESS_SECONDS = 60;
 
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
+    String endpoint;
+
+    int freshnessSeconds;
+
     @Option(names = "--sparql-endpoint", paramLabel = "URL",
             description = "Answer from the SPARQL 1.1 query endpoint URL (any store holding the data of our dump) "
                     + "instead of loading data/; ontology/ and queries/ are still read from --root. Starts even if "
                     + "the store is down; queries answer 502 until it is up.")
-    String endpoint;
+    void endpoint(String url) {
+        endpoint = OptionsLib.require(spec, "--sparql-endpoint", url, isEndpoint(url),
+                "must be an absolute http(s) URL, e.g. http://store.example.org:3030/ds/sparql");
+    }
 
     @Option(names = "--endpoint-cache-seconds", paramLabel = "SECONDS",
             defaultValue = "" + DEFAULT_FRESHNESS_SECONDS,
             description = "With --sparql-endpoint: how long answers read from the store are kept, and may be reused "
                     + "by clients (Cache-Control max-age) (default: ${DEFAULT-VALUE}).")
-    int freshnessSeconds;
+    void freshnessSeconds(int seconds) {
+        freshnessSeconds = OptionsLib.require(spec, "--endpoint-cache-seconds", seconds, seconds >= 1,
+                "must be 1 or more");
+    }
 
     /** True if the data is in an external store. */
     boolean enabled() {
         return endpoint != null;
     }
 
+    /** True if {@link RemoteStore} takes {@code url} as its endpoint. */
+    private static boolean isEndpoint(String url) {
+        try {
+            RemoteStore.checkEndpoint(url);
+            return true;
+        } catch (IllegalArgumentException ex) {
+            return false;
+        }
+    }
+
     /**
-     * Refuses a bad URL or freshness, and {@link #LOCAL_ONLY} options given with {@code --sparql-endpoint}, as usage
-     * errors naming the option.
+     * Refuses {@link #LOCAL_ONLY} options given with {@code --sparql-endpoint}, as usage errors naming the option
+     * (each option's own value was checked as it was parsed).
      */
     void check(CommandLine commandLine) {
         if (!enabled()) {
             return;
-        }
-        try {
-            RemoteStore.checkEndpoint(endpoint);
-        } catch (IllegalArgumentException ex) {
-            throw new ParameterException(commandLine, ex.getMessage().replace("Illegal SPARQL endpoint",
-                    "Illegal --sparql-endpoint"));
-        }
-        if (freshnessSeconds < 1) {
-            throw new ParameterException(commandLine, "Illegal --endpoint-cache-seconds=" + freshnessSeconds
-                    + " : must be 1 or more");
         }
         for (String option : LOCAL_ONLY) {
             if (commandLine.getParseResult().hasMatchedOption(option)) {

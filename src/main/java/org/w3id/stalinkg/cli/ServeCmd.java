@@ -21,6 +21,7 @@ import org.w3id.stalinkg.server.AdminServer;
 import org.w3id.stalinkg.server.DataHolder;
 import org.w3id.stalinkg.server.KgServer;
 import org.w3id.stalinkg.server.ServedData;
+import org.w3id.stalinkg.server.ServerPaths;
 import org.w3id.stalinkg.server.ServerSettings;
 import org.w3id.stalinkg.store.RemoteStore;
 
@@ -61,7 +62,7 @@ final class ServeCmd implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return run(data, remote, serve.settings(spec.commandLine()), serve.adminPort, serve.exitAfterWarmUp,
+        return run(data, remote, serve.settings(), serve.adminPort, serve.exitAfterWarmUp,
                 spec.commandLine());
     }
 
@@ -104,7 +105,7 @@ final class ServeCmd implements Callable<Integer> {
         String what = served.graph() != null ? String.format("%,d triples", served.graph().size())
                 : "the data of " + remote.endpoint;
         out.printf("stalin-kg: %s served at http://%s:%d%s (started in %d ms)%n", what,
-                displayHost(settings.host()), server.getHttpPort(), KgServer.SPARQL_PATH,
+                displayHost(settings.host()), server.getHttpPort(), ServerPaths.SPARQL,
                 (System.nanoTime() - started) / 1_000_000);
         if (served.store() instanceof RemoteStore store) {
             String down = store.probe(Duration.ofSeconds(2));

@@ -1,90 +1,54 @@
 package org.w3id.stalinkg.cli;
 
+import static org.w3id.stalinkg.cli.OptionsLib.kibToBytes;
+import static org.w3id.stalinkg.cli.OptionsLib.mibToBytes;
+import static org.w3id.stalinkg.cli.OptionsLib.positiveSeconds;
+import static org.w3id.stalinkg.cli.OptionsLib.require;
+
 import java.time.Duration;
 
 import org.w3id.stalinkg.server.Limits;
 import org.w3id.stalinkg.server.ServerSettings;
+import org.w3id.stalinkg.vocab.SKG;
 
-import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
-/** How to serve: the options of {@code serve}, also accepted with no command name. */
+/**
+ * How to serve: the options of {@code serve}, also accepted with no command name. Each default is the constant of
+ * {@link ServerSettings} or {@link Limits} that the server itself uses, and each value is checked as it is parsed
+ * ({@link OptionsLib}), so that {@link #settings()} cannot fail.
+ */
 final class ServeOptions {
 
-    @Option(names = "--port", paramLabel = "N", defaultValue = "" + ServerSettings.DEFAULT_PORT,
-            description = "HTTP port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    /** {@code --max-concurrent-queries 0}: the server's default, {@link Limits#defaultMaxConcurrentQueries()}. */
+    static final int CONCURRENT_PER_CORE = 0;
+
+    /** The default admin port: the one after the public port. */
+    static final int DEFAULT_ADMIN_PORT = ServerSettings.DEFAULT_PORT + 1;
+
+    /** The highest TCP port. */
+    static final int MAX_PORT = 65_535;
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
     int port;
-
-    @Option(names = "--host", paramLabel = "ADDR", defaultValue = ServerSettings.DEFAULT_HOST,
-            description = "Interface to bind: 0.0.0.0 for all, 127.0.0.1 for this machine only "
-                    + "(default: ${DEFAULT-VALUE}).")
     String host;
-
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
-            description = "Longest a SPARQL query may run before it is cut off, in seconds, fractions allowed "
-                    + "(default: ${DEFAULT-VALUE}).")
-    double timeoutSeconds;
-
-    @Option(names = "--cache-mb", paramLabel = "MIB", defaultValue = "" + ServerSettings.DEFAULT_CACHE_MB,
-            description = "Memory for cached canned-query answers, in MiB; 0 turns the cache off "
-                    + "(default: ${DEFAULT-VALUE}).")
-    long cacheMb;
-
-    @Option(names = "--answer-cache-mb", paramLabel = "MIB",
-            defaultValue = "" + ServerSettings.DEFAULT_ANSWER_CACHE_MB,
-            description = "Memory for answers of /sparql, and again for linked-data documents, kept to be sent again "
-                    + "when the same request comes back, in MiB; 0 turns them off (default: ${DEFAULT-VALUE}).")
-    long answerCacheMb;
-
-    @Option(names = "--base-url", paramLabel = "URL",
-            description = "Public base URL of this deployment, ending in /, under which linked-data documents "
-                    + "name things (https://w3id.org/stalin-kg/ for the canonical deployment); by default each "
-                    + "request's own host, so that every IRI in a response dereferences here.")
+    Duration timeout;
+    long cacheBytes;
+    long answerCacheBytes;
     String baseUrl;
-
-    @Option(names = "--first-result-timeout", paramLabel = "SECONDS", defaultValue = "10",
-            description = "Longest wait for a query's first result, in seconds (default: ${DEFAULT-VALUE}).")
-    double firstResultSeconds;
-
-    @Option(names = "--api-timeout", paramLabel = "SECONDS", defaultValue = "5",
-            description = "Longest a canned query (/api) may run, in seconds (default: ${DEFAULT-VALUE}).")
-    double apiSeconds;
-
-    @Option(names = "--max-rows", paramLabel = "N", defaultValue = "10000",
-            description = "Most result rows per response; a capped response says so in X-Result-Capped "
-                    + "(default: ${DEFAULT-VALUE}).")
+    Duration firstResultTimeout;
+    Duration apiTimeout;
     int maxRows;
-
-    @Option(names = "--max-body-kib", paramLabel = "KIB", defaultValue = "1024",
-            description = "Largest request body, in KiB; 413 beyond (default: ${DEFAULT-VALUE}).")
-    int maxBodyKib;
-
-    @Option(names = "--max-query-kib", paramLabel = "KIB", defaultValue = "64",
-            description = "Longest query text, in Ki characters; 400 beyond (default: ${DEFAULT-VALUE}).")
-    int maxQueryKib;
-
-    @Option(names = "--max-header-kib", paramLabel = "KIB", defaultValue = "16",
-            description = "Largest request line and headers, in KiB; 414 or 431 beyond (default: ${DEFAULT-VALUE}).")
-    int maxHeaderKib;
-
-    @Option(names = "--max-concurrent-queries", paramLabel = "N", defaultValue = "0",
-            description = "Queries that run at once; beyond, 503 with Retry-After. 0 means two per core "
-                    + "(default: ${DEFAULT-VALUE}).")
+    int maxBodyBytes;
+    int maxQueryChars;
+    int maxHeaderBytes;
     int maxConcurrent;
-
-    @Option(names = "--client-query-seconds", paramLabel = "SECONDS", defaultValue = "60",
-            description = "Query time one client (address and User-Agent) may use per minute; beyond, 429. "
-                    + "0 switches client budgets off (default: ${DEFAULT-VALUE}).")
-    double clientQuerySeconds;
-
-    @Option(names = "--client-errors", paramLabel = "N", defaultValue = "30",
-            description = "Failed queries one client may cause per minute; beyond, 429 (default: ${DEFAULT-VALUE}).")
+    long clientQueryMillis;
     int clientErrors;
-
-    @Option(names = "--admin-port", paramLabel = "N", defaultValue = "3031",
-            description = "Admin port on 127.0.0.1 only (POST /reload, GET /metrics); 0 picks a free one, -1 turns "
-                    + "it off (default: ${DEFAULT-VALUE}).")
     int adminPort;
 
     @Option(names = "--exit-after-warm-up", hidden = true,
@@ -92,26 +56,127 @@ final class ServeOptions {
                     + "sharing training run).")
     boolean exitAfterWarmUp;
 
-    /** The limits of the options. */
-    Limits limits() {
-        Limits d = Limits.defaults();
-        return new Limits(Duration.ofMillis(Math.round(firstResultSeconds * 1000)),
-                Duration.ofMillis(Math.round(apiSeconds * 1000)), maxRows, maxBodyKib * 1024, maxQueryKib * 1024,
-                maxHeaderKib * 1024, maxConcurrent > 0 ? maxConcurrent : d.maxConcurrentQueries(), d.queueWait(),
-                Math.round(clientQuerySeconds * 1000), clientErrors);
+    @Option(names = "--port", paramLabel = "N", defaultValue = "" + ServerSettings.DEFAULT_PORT,
+            description = "HTTP port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    void port(int value) {
+        port = require(spec, "--port", value, value >= 0 && value <= MAX_PORT, "must be 0 (any free port) to "
+                + MAX_PORT);
     }
 
-    /** The settings; an impossible value is a usage error naming the option. */
-    ServerSettings settings(CommandLine commandLine) {
-        try {
-            return new ServerSettings(host, port, Duration.ofMillis(Math.round(timeoutSeconds * 1000)),
-                    cacheMb * 1024L * 1024L, answerCacheMb * 1024L * 1024L, baseUrl, limits());
-        } catch (IllegalArgumentException ex) {
-            throw new ParameterException(commandLine, ex.getMessage().replace("Illegal port", "Illegal --port")
-                    .replace("Illegal timeout", "Illegal --timeout")
-                    .replace("Illegal cache size", "Illegal --cache-mb or --answer-cache-mb")
-                    .replace("Illegal base URL", "Illegal --base-url")
-                    .replace("Illegal limits", "Illegal limit (check the --max-* and --client-* options)"));
-        }
+    @Option(names = "--host", paramLabel = "ADDR", defaultValue = ServerSettings.DEFAULT_HOST,
+            description = "Interface to bind: 0.0.0.0 for all, 127.0.0.1 for this machine only "
+                    + "(default: ${DEFAULT-VALUE}).")
+    void host(String value) {
+        host = require(spec, "--host", value, !value.isBlank(), "must be an address or a host name");
+    }
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "" + ServerSettings.DEFAULT_TIMEOUT_SECONDS,
+            description = "Longest a SPARQL query may run before it is cut off, in seconds, fractions allowed "
+                    + "(default: ${DEFAULT-VALUE}).")
+    void timeout(double seconds) {
+        timeout = positiveSeconds(spec, "--timeout", seconds);
+    }
+
+    @Option(names = "--cache-mb", paramLabel = "MIB", defaultValue = "" + ServerSettings.DEFAULT_CACHE_MB,
+            description = "Memory for cached canned-query answers, in MiB; 0 turns the cache off "
+                    + "(default: ${DEFAULT-VALUE}).")
+    void cacheMb(long mib) {
+        cacheBytes = mibToBytes(spec, "--cache-mb", mib);
+    }
+
+    @Option(names = "--answer-cache-mb", paramLabel = "MIB",
+            defaultValue = "" + ServerSettings.DEFAULT_ANSWER_CACHE_MB,
+            description = "Memory for answers of /sparql, and again for linked-data documents, kept to be sent again "
+                    + "when the same request comes back, in MiB; 0 turns them off (default: ${DEFAULT-VALUE}).")
+    void answerCacheMb(long mib) {
+        answerCacheBytes = mibToBytes(spec, "--answer-cache-mb", mib);
+    }
+
+    @Option(names = "--base-url", paramLabel = "URL",
+            description = "Public base URL of this deployment, ending in /, under which every RDF answer (SPARQL "
+                    + "results, /api, linked-data documents, dumps) names things; vocabulary IRIs never change "
+                    + "(default: the canonical " + SKG.BASE + ").")
+    void baseUrl(String value) {
+        baseUrl = require(spec, "--base-url", value, ServerSettings.isBaseUrl(value),
+                "must be http(s)://host/path/ ending in /");
+    }
+
+    @Option(names = "--first-result-timeout", paramLabel = "SECONDS",
+            defaultValue = "" + Limits.DEFAULT_FIRST_RESULT_SECONDS,
+            description = "Longest wait for a query's first result, in seconds (default: ${DEFAULT-VALUE}).")
+    void firstResultTimeout(double seconds) {
+        firstResultTimeout = positiveSeconds(spec, "--first-result-timeout", seconds);
+    }
+
+    @Option(names = "--api-timeout", paramLabel = "SECONDS", defaultValue = "" + Limits.DEFAULT_API_SECONDS,
+            description = "Longest a canned query (/api) may run, in seconds (default: ${DEFAULT-VALUE}).")
+    void apiTimeout(double seconds) {
+        apiTimeout = positiveSeconds(spec, "--api-timeout", seconds);
+    }
+
+    @Option(names = "--max-rows", paramLabel = "N", defaultValue = "" + Limits.DEFAULT_MAX_ROWS,
+            description = "Most result rows per response; a capped response says so in " + Limits.CAPPED_HEADER
+                    + " (default: ${DEFAULT-VALUE}).")
+    void maxRows(int value) {
+        maxRows = require(spec, "--max-rows", value, value >= 1, "must be 1 or more");
+    }
+
+    @Option(names = "--max-body-kib", paramLabel = "KIB", defaultValue = "" + Limits.DEFAULT_MAX_BODY_KIB,
+            description = "Largest request body, in KiB; 413 beyond (default: ${DEFAULT-VALUE}).")
+    void maxBodyKib(int kib) {
+        maxBodyBytes = kibToBytes(spec, "--max-body-kib", kib);
+    }
+
+    @Option(names = "--max-query-kib", paramLabel = "KIB", defaultValue = "" + Limits.DEFAULT_MAX_QUERY_KIB,
+            description = "Longest query text, in Ki characters; 400 beyond (default: ${DEFAULT-VALUE}).")
+    void maxQueryKib(int kib) {
+        maxQueryChars = kibToBytes(spec, "--max-query-kib", kib);
+    }
+
+    @Option(names = "--max-header-kib", paramLabel = "KIB", defaultValue = "" + Limits.DEFAULT_MAX_HEADER_KIB,
+            description = "Largest request line and headers, in KiB; 414 or 431 beyond (default: ${DEFAULT-VALUE}).")
+    void maxHeaderKib(int kib) {
+        maxHeaderBytes = kibToBytes(spec, "--max-header-kib", kib);
+    }
+
+    @Option(names = "--max-concurrent-queries", paramLabel = "N", defaultValue = "" + CONCURRENT_PER_CORE,
+            description = "Queries that run at once; beyond, 503 with Retry-After. " + CONCURRENT_PER_CORE
+                    + " means two per core (default: ${DEFAULT-VALUE}).")
+    void maxConcurrent(int value) {
+        maxConcurrent = require(spec, "--max-concurrent-queries", value, value >= 0, "must be 0 or more");
+    }
+
+    @Option(names = "--client-query-seconds", paramLabel = "SECONDS",
+            defaultValue = "" + Limits.DEFAULT_CLIENT_QUERY_SECONDS,
+            description = "Query time one client (address and User-Agent) may use per minute; beyond, 429. "
+                    + "0 switches client budgets off (default: ${DEFAULT-VALUE}).")
+    void clientQuerySeconds(double seconds) {
+        clientQueryMillis = OptionsLib.seconds(spec, "--client-query-seconds", seconds);
+    }
+
+    @Option(names = "--client-errors", paramLabel = "N", defaultValue = "" + Limits.DEFAULT_CLIENT_ERRORS,
+            description = "Failed queries one client may cause per minute; beyond, 429 (default: ${DEFAULT-VALUE}).")
+    void clientErrors(int value) {
+        clientErrors = require(spec, "--client-errors", value, value >= 0, "must be 0 or more");
+    }
+
+    @Option(names = "--admin-port", paramLabel = "N", defaultValue = "" + DEFAULT_ADMIN_PORT,
+            description = "Admin port on 127.0.0.1 only (POST /reload, GET /metrics); 0 picks a free one, -1 turns "
+                    + "it off (default: ${DEFAULT-VALUE}).")
+    void adminPort(int value) {
+        adminPort = require(spec, "--admin-port", value, value >= -1 && value <= MAX_PORT,
+                "must be -1 (off), 0 (any free port) or a port up to " + MAX_PORT);
+    }
+
+    /** The limits of the options. */
+    Limits limits() {
+        return new Limits(firstResultTimeout, apiTimeout, maxRows, maxBodyBytes, maxQueryChars, maxHeaderBytes,
+                maxConcurrent == CONCURRENT_PER_CORE ? Limits.defaultMaxConcurrentQueries() : maxConcurrent,
+                Duration.ofMillis(Limits.DEFAULT_QUEUE_WAIT_MILLIS), clientQueryMillis, clientErrors);
+    }
+
+    /** The settings of the options. */
+    ServerSettings settings() {
+        return new ServerSettings(host, port, timeout, cacheBytes, answerCacheBytes, baseUrl, limits());
     }
 }

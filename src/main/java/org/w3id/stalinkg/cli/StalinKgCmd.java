@@ -41,7 +41,7 @@ public final class StalinKgCmd implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return ServeCmd.run(data, remote, serve.settings(spec.commandLine()), serve.adminPort, serve.exitAfterWarmUp,
+        return ServeCmd.run(data, remote, serve.settings(), serve.adminPort, serve.exitAfterWarmUp,
                 spec.commandLine());
     }
 

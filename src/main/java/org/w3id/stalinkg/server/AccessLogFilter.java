@@ -1,14 +1,11 @@
 package org.w3id.stalinkg.server;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.w3id.stalinkg.graph.DigestLib;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -33,6 +30,9 @@ public final class AccessLogFilter implements Filter {
 
     /** The request attribute in which the code that answers a SELECT leaves its number of rows. */
     public static final String ROWS_ATTRIBUTE = "org.w3id.stalinkg.rows";
+
+    /** How much of a query's SHA-256 the log line shows: 12 hex digits, enough to tell queries apart. */
+    static final int DIGEST_HEX_DIGITS = 12;
 
     private static final Logger LOG = LoggerFactory.getLogger("org.w3id.stalinkg.access");
 
@@ -74,12 +74,8 @@ public final class AccessLogFilter implements Filter {
         return cut.replaceAll("[^\\x21-\\x7e]", "?");
     }
 
+    /** The first {@value #DIGEST_HEX_DIGITS} hex digits of the SHA-256 of {@code text}. */
     static String digest(String text) {
-        try {
-            byte[] sha = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(sha, 0, 6);
-        } catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException(ex);
-        }
+        return DigestLib.sha256Hex(text, DIGEST_HEX_DIGITS);
     }
 }

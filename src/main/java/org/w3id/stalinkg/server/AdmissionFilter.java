@@ -96,11 +96,11 @@ final class AdmissionFilter implements Filter {
     /** The requests that run a query: /sparql with a query (not its service description), and /api/NAME. */
     static boolean isQuery(HttpServletRequest req) {
         String path = req.getRequestURI();
-        if (path.equals(KgServer.SPARQL_PATH)) {
+        if (path.equals(ServerPaths.SPARQL)) {
             return "POST".equals(req.getMethod()) || req.getQueryString() != null;
         }
-        if (path.startsWith(KgServer.API_PATH + "/")) {
-            String name = path.substring(KgServer.API_PATH.length() + 1);
+        if (path.startsWith(ServerPaths.API + "/")) {
+            String name = path.substring(ServerPaths.API.length() + 1);
             return !name.isEmpty() && !name.equals("openapi.json") && !name.equals("docs");
         }
         return false;

@@ -63,17 +63,17 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
  */
 public final class KgServer {
 
-    /** The SPARQL query endpoint. */
-    public static final String SPARQL_PATH = "/sparql";
+    /** The SPARQL query endpoint: {@link ServerPaths#SPARQL}. */
+    public static final String SPARQL_PATH = ServerPaths.SPARQL;
 
-    /** The canned-query API: {@code /api}, {@code /api/NAME}, {@code /api/openapi.json}, {@code /api/docs}. */
-    public static final String API_PATH = "/api";
+    /** The canned-query API: {@link ServerPaths#API}. */
+    public static final String API_PATH = ServerPaths.API;
 
-    /** The search box's search, through the full-text index. */
-    public static final String SEARCH_PATH = "/search";
+    /** The search box's search: {@link ServerPaths#SEARCH}. */
+    public static final String SEARCH_PATH = ServerPaths.SEARCH;
 
-    /** The health check: answers 200 while the server is up. */
-    public static final String PING_PATH = "/$/ping";
+    /** The health check: {@link ServerPaths#PING}. */
+    public static final String PING_PATH = ServerPaths.PING;
 
     /** The response output buffer: at most 64 KiB so that Jetty's buffer pool reuses it. */
     static final int OUTPUT_BUFFER_BYTES = 32 * 1024;

@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3id.stalinkg.graph.ProjectFiles;
+import org.w3id.stalinkg.server.Limits;
+import org.w3id.stalinkg.server.ServerSettings;
 
 import picocli.CommandLine;
 
@@ -96,6 +98,37 @@ class TestStalinKgCmd {
     @Test
     void outOfRangePortIsRefused() {
         assertEquals(2, run("serve", "--port", "70000"), err.toString());
+        assertTrue(err.toString().startsWith("Illegal --port=70000 : must be 0 (any free port) to 65535"),
+                err.toString());
+    }
+
+    @Test
+    void impossibleOptionValuesAreUsageErrorsNamingTheOption() {
+        String[][] cases = {
+            {"--timeout", "0"}, {"--timeout", "NaN"}, {"--api-timeout", "-1"}, {"--first-result-timeout", "0"},
+            {"--max-rows", "0"}, {"--max-body-kib", "3000000"}, {"--max-query-kib", "0"}, {"--max-header-kib", "0"},
+            {"--max-concurrent-queries", "-1"}, {"--client-query-seconds", "-1"}, {"--client-errors", "-1"},
+            {"--cache-mb", "-1"}, {"--answer-cache-mb", "-1"}, {"--admin-port", "-2"},
+            {"--base-url", "ftp://example.org/"}, {"--base-url", "http://example.org/no-slash"}};
+        for (String[] c : cases) {
+            StringWriter fresh = new StringWriter();
+            CommandLine cmd = StalinKgCmd.commandLine();
+            cmd.setOut(new PrintWriter(out));
+            cmd.setErr(new PrintWriter(fresh));
+            assertEquals(2, cmd.execute("serve", c[0], c[1], "--port", "0"), String.join(" ", c) + ": " + fresh);
+            assertTrue(fresh.toString().startsWith("Illegal " + c[0] + "="), fresh.toString());
+            assertTrue(!fresh.toString().contains("\tat "), "no stack trace: " + fresh);
+        }
+    }
+
+    @Test
+    void helpShowsTheDefaultsTheServerUses() {
+        assertEquals(0, run("help", "serve"));
+        String text = out.toString().replaceAll("\\s+", " ");
+        assertTrue(text.contains("(default: " + ServerSettings.DEFAULT_TIMEOUT_SECONDS + ")"), text);
+        assertTrue(text.contains("(default: " + Limits.DEFAULT_MAX_ROWS + ")"), text);
+        assertTrue(text.contains("(default: " + Limits.DEFAULT_CLIENT_ERRORS + ")"), text);
+        assertTrue(text.contains("(default: " + (ServerSettings.DEFAULT_PORT + 1) + ")"), text);
     }
 
     @Test
