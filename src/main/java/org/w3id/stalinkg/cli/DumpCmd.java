@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.w3id.stalinkg.graph.KnowledgeGraph;
-import org.w3id.stalinkg.linkeddata.DumpLib;
+import org.w3id.stalinkg.graph.DumpLib;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

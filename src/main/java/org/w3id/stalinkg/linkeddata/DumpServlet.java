@@ -8,8 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.w3id.stalinkg.graph.KnowledgeGraph;
 import org.w3id.stalinkg.http.Answer;
+import org.w3id.stalinkg.store.DumpFile;
+import org.w3id.stalinkg.store.SparqlStore;
 import org.w3id.stalinkg.http.AnswerSender;
 import org.w3id.stalinkg.http.HttpLib;
 import org.w3id.stalinkg.http.Problem;
@@ -22,7 +23,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * The dumps of {@link DumpLib}, mapped at {@code /dumps/*}: each file by its exact name, and a page listing them.
+ * The dumps of the store ({@link SparqlStore#dumps()}), mapped at {@code /dumps/*}: each file by its exact name, and a page listing them.
  * The files are made once, on the first request, and kept in memory; a name is looked up in that map and nothing
  * else, so no request reaches the file system.
  *
@@ -50,15 +51,15 @@ public final class DumpServlet extends HttpServlet {
             + "(--sparql-endpoint) and does not hold the data. Get a dump from that store, or run "
             + "'java -jar stalin-kg.jar dump' on the source files.";
 
-    /** The graph loaded here; null when the data is in an external store. */
-    private final transient KnowledgeGraph kg;
+    private final transient SparqlStore store;
     private transient volatile Served served;
 
     /** The files, each with its ETag, and the listing page; made once. */
     private record Served(Map<String, Answer> files, Answer listing) {}
 
-    public DumpServlet(KnowledgeGraph kg) {
-        this.kg = kg;
+    /** Serves the dumps of {@code store}'s data: none when the data is in an external store. */
+    public DumpServlet(SparqlStore store) {
+        this.store = store;
     }
 
     @Override
@@ -67,7 +68,7 @@ public final class DumpServlet extends HttpServlet {
     }
 
     private Answer answer(HttpServletRequest req) {
-        if (kg == null) {
+        if (store.dumpFiles().isEmpty()) {
             return Problem.of(404, "Not Found", NONE_HERE).answer(req);
         }
         String path = req.getPathInfo() == null ? "/" : req.getPathInfo();
@@ -88,7 +89,7 @@ public final class DumpServlet extends HttpServlet {
             synchronized (this) {
                 s = served;
                 if (s == null) {
-                    Map<String, byte[]> files = DumpLib.dumps(kg);
+                    Map<String, byte[]> files = store.dumps();
                     Map<String, Answer> answers = new LinkedHashMap<>();
                     files.forEach((name, bytes) -> answers.put(name, file(name, bytes)));
                     s = new Served(answers, Answer.ok("text/html; charset=utf-8", render(files)));
@@ -102,7 +103,7 @@ public final class DumpServlet extends HttpServlet {
     /** A file, its ETag its SHA-256 (the checksum its .sha256 file states). */
     private static Answer file(String name, byte[] bytes) {
         Answer a = Answer.ok(name.endsWith(".gz") ? "application/gzip" : "text/plain; charset=us-ascii", bytes)
-                .withEtag("\"" + DumpLib.sha256(bytes) + "\"");
+                .withEtag("\"" + HttpLib.sha256(bytes, 64) + "\"");
         return name.endsWith(".gz") ? a.withHeader("Content-Disposition", "attachment; filename=\"" + name + "\"")
                 : a;
     }
@@ -113,12 +114,13 @@ public final class DumpServlet extends HttpServlet {
     /** One dump in the listing. */
     private record Row(String name, String mediaType, String size, String sha256) {}
 
-    private static byte[] render(Map<String, byte[]> files) {
+    private byte[] render(Map<String, byte[]> files) {
         List<Row> rows = new ArrayList<>();
-        for (DumpLib.Format format : DumpLib.FORMATS) {
-            String name = format.fileName();
-            rows.add(new Row(name, format.mediaType(), String.format("%,d", files.get(name).length),
-                    DumpLib.checksumOf(files, name)));
+        for (DumpFile file : store.dumpFiles()) {
+            String name = file.name();
+            byte[] checksum = files.get(name + ".sha256");
+            rows.add(new Row(name, file.mediaType(), String.format("%,d", files.get(name).length),
+                    new String(checksum, StandardCharsets.US_ASCII).split(" ", 2)[0]));
         }
         return Templates.render("dumps.mustache", new Listing(rows));
     }

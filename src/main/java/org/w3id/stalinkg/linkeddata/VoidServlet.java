@@ -39,6 +39,7 @@ import org.w3id.stalinkg.http.Answer;
 import org.w3id.stalinkg.http.AnswerSender;
 import org.w3id.stalinkg.http.HttpLib;
 import org.w3id.stalinkg.http.Problem;
+import org.w3id.stalinkg.store.DumpFile;
 import org.w3id.stalinkg.store.QueryResources;
 import org.w3id.stalinkg.store.SparqlStore;
 import org.w3id.stalinkg.store.StoreException;
@@ -90,11 +91,10 @@ public final class VoidServlet extends HttpServlet {
     private final transient Duration freshness;
 
     /**
-     * Describes the data of {@code store}, served under {@code base}; lists the dumps when {@code dumpsServed} (the
-     * data is loaded here).
+     * Describes the data of {@code store}, served under {@code base}, with the dumps it offers.
      */
-    public VoidServlet(SparqlStore store, PublicBase base, boolean dumpsServed) {
-        this.description = new StoreMemo<>(() -> describe(store, base, dumpsServed), store.freshness());
+    public VoidServlet(SparqlStore store, PublicBase base) {
+        this.description = new StoreMemo<>(() -> describe(store, base), store.freshness());
         this.contentHash = store.version();
         this.freshness = store.freshness();
         if (contentHash != null) {
@@ -158,7 +158,7 @@ public final class VoidServlet extends HttpServlet {
      * The description, every IRI of this deployment under {@code base} (the same as the data's), the IRI space as
      * a literal; the dumps only when they are served.
      */
-    static Graph describe(SparqlStore store, PublicBase base, boolean dumpsServed) {
+    static Graph describe(SparqlStore store, PublicBase base) {
         String c = base.base();
         Model m = ModelFactory.createModelForGraph(GraphFactory.createDefaultGraph());
         m.setNsPrefix("void", VOID.NS).setNsPrefix("dcat", DCAT.NS).setNsPrefix("dcterms", DCTerms.NS)
@@ -211,16 +211,17 @@ public final class VoidServlet extends HttpServlet {
                         .addLiteral(VOID.entities, integer(n)));
             }
         });
-        for (DumpLib.Format format : dumpsServed ? DumpLib.FORMATS : List.<DumpLib.Format>of()) {
-            Resource file = m.createResource(c + "dumps/" + format.fileName());
+        for (DumpFile dump : store.dumpFiles()) {
+            Resource file = m.createResource(c + "dumps/" + dump.name());
             dataset.addProperty(VOID.dataDump, file);
-            dataset.addProperty(DCAT.distribution, m.createResource(c + ".well-known/void#dump-" + format.extension())
+            dataset.addProperty(DCAT.distribution, m.createResource(c + ".well-known/void#dump-"
+                    + dump.name().split("\\.")[1])
                     .addProperty(RDF.type, DCAT.Distribution)
-                    .addProperty(DCTerms.title, m.createLiteral("The whole graph as " + format.lang().getLabel()
+                    .addProperty(DCTerms.title, m.createLiteral("The whole graph as " + dump.serialisation()
                             + ", gzipped", "en"))
                     .addProperty(DCAT.downloadURL, file)
                     .addProperty(DCAT.accessURL, m.createResource(c + "dumps/"))
-                    .addProperty(DCAT.mediaType, m.createResource(IANA + format.mediaType()))
+                    .addProperty(DCAT.mediaType, m.createResource(IANA + dump.mediaType()))
                     .addProperty(DCAT.compressFormat, m.createResource(IANA + "application/gzip"))
                     .addProperty(DCTerms.license, m.createResource("https://creativecommons.org/licenses/by/4.0/")));
         }
@@ -239,7 +240,7 @@ public final class VoidServlet extends HttpServlet {
      * would write the description in different orders (N-Triples, JSON-LD) and differ in bytes.
      */
     static Resource blank(Model m, String key) {
-        return m.createResource(AnonId.create("void-" + DumpLib.sha256(key.getBytes(StandardCharsets.UTF_8))
+        return m.createResource(AnonId.create("void-" + HttpLib.sha256(key.getBytes(StandardCharsets.UTF_8), 64)
                 .substring(0, 16)));
     }
 

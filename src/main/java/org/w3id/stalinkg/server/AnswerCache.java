@@ -115,13 +115,13 @@ final class AnswerCache implements Filter {
 
     /** What a path is, for the metrics. */
     private static String what(String path) {
-        if (path.equals(KgServer.SPARQL_PATH)) {
+        if (path.equals(ServerPaths.SPARQL)) {
             return "sparql";
         }
         if (path.startsWith("/doc/") || path.startsWith("/id/")) {
             return "documents";
         }
-        return path.startsWith(KgServer.API_PATH) ? "api" : "pages";
+        return path.startsWith(ServerPaths.API) ? "api" : "pages";
     }
 
     @Override
@@ -135,7 +135,7 @@ final class AnswerCache implements Filter {
         }
         String method = req.getMethod();
         String path = req.getRequestURI();
-        boolean sparql = path.equals(KgServer.SPARQL_PATH);
+        boolean sparql = path.equals(ServerPaths.SPARQL);
         if (NOT_KEPT_PATHS.stream().anyMatch(path::startsWith)) {
             chain.doFilter(request, response);
             return;
@@ -145,7 +145,7 @@ final class AnswerCache implements Filter {
         if ("GET".equals(method) || "HEAD".equals(method)) {
             String queryString = req.getQueryString();
             request1 = path + "?" + (queryString == null ? "" : queryString);
-        } else if ("POST".equals(method) && (sparql || path.startsWith(KgServer.API_PATH + "/"))) {
+        } else if ("POST".equals(method) && (sparql || path.startsWith(ServerPaths.API + "/"))) {
             if (req.getContentLengthLong() > maxBodyBytes) {
                 chain.doFilter(request, response);
                 return;

@@ -131,8 +131,8 @@ public final class KgServer {
                 .addServlet("/context.jsonld", new GenerationalServlet(holder,
                         d -> new ContextServlet(d.ontology(), publicBase)))
                 .addServlet(VoidServlet.PATH, new GenerationalServlet(holder,
-                        d -> new VoidServlet(d.store(), publicBase, !d.isRemote())))
-                .addServlet("/dumps/*", new GenerationalServlet(holder, d -> new DumpServlet(d.graph())))
+                        d -> new VoidServlet(d.store(), publicBase)))
+                .addServlet("/dumps/*", new GenerationalServlet(holder, d -> new DumpServlet(d.store())))
                 .addServlet("", new GenerationalServlet(holder, d -> new HomeServlet(d.store())));
         builder.addServlet("/ontology", ontology);
         builder.addServlet("/ontology/*", ontology);

@@ -38,21 +38,21 @@ final class ReadOnlyFilter implements Filter {
         HttpServletRequest req = (HttpServletRequest) request;
         HttpServletResponse resp = (HttpServletResponse) response;
         String path = req.getRequestURI();
-        boolean takesPost = path.equals(KgServer.SPARQL_PATH) || path.startsWith(KgServer.API_PATH + "/");
+        boolean takesPost = path.equals(ServerPaths.SPARQL) || path.startsWith(ServerPaths.API + "/");
         String method = req.getMethod();
         String allow = takesPost ? "GET, HEAD, POST, OPTIONS" : "GET, HEAD, OPTIONS";
         if (!READS.contains(method) && !(takesPost && "POST".equals(method))) {
             refuse(req, resp, allow, "This service is read-only: " + method + " is not allowed here.");
             return;
         }
-        if (path.equals(KgServer.SPARQL_PATH) && isForm(req) && req.getContentLengthLong() <= maxBodyBytes) {
+        if (path.equals(ServerPaths.SPARQL) && isForm(req) && req.getContentLengthLong() <= maxBodyBytes) {
             // Read the form here (the limit filter has refused larger bodies) and hand it on, read again.
             byte[] body = req.getInputStream().readNBytes(maxBodyBytes + 1);
             if (body.length <= maxBodyBytes) {
                 req = new RequestLimitFilter.BufferedBody(req, body);
             }
         }
-        if (path.equals(KgServer.SPARQL_PATH) && isUpdate(req)) {
+        if (path.equals(ServerPaths.SPARQL) && isUpdate(req)) {
             refuse(req, resp, allow, "This endpoint is read-only: SPARQL Update is not accepted. "
                     + "Send a query (query=...) instead.");
             return;

@@ -14,6 +14,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.QueryExecBuilder;
 import org.apache.jena.system.Txn;
+import org.w3id.stalinkg.graph.DumpLib;
 import org.w3id.stalinkg.graph.KnowledgeGraph;
 
 /**
@@ -24,6 +25,8 @@ public final class LocalStore implements SparqlStore {
 
     private final KnowledgeGraph kg;
     private final Describer describer;
+    /** The dumps, made on the first request for one: the data never changes, so once. */
+    private volatile Map<String, byte[]> dumps;
 
     public LocalStore(KnowledgeGraph kg) {
         this.kg = Objects.requireNonNull(kg, "kg");
@@ -63,6 +66,27 @@ public final class LocalStore implements SparqlStore {
     @Override
     public List<Map<String, String>> searchNames(String text, String lang, int limit, Duration timeout) {
         return NameSearch.indexed(kg, things(), text, lang, limit, timeout);
+    }
+
+    @Override
+    public List<DumpFile> dumpFiles() {
+        return DumpLib.FORMATS.stream().map(f -> new DumpFile(f.fileName(), f.mediaType(), f.lang().getLabel()))
+                .toList();
+    }
+
+    @Override
+    public Map<String, byte[]> dumps() {
+        Map<String, byte[]> made = dumps;
+        if (made == null) {
+            synchronized (this) {
+                made = dumps;
+                if (made == null) {
+                    made = DumpLib.dumps(kg);
+                    dumps = made;
+                }
+            }
+        }
+        return made;
     }
 
     /** The graph loaded here, for the server's SPARQL endpoint and the dumps (never for a servlet). */

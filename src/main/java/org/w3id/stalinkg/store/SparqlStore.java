@@ -39,6 +39,22 @@ public interface SparqlStore {
      */
     String things();
 
+    /**
+     * The dumps of the data this server offers ({@code /dumps/}), in order; none when the data is in an external
+     * store (this server does not hold it).
+     */
+    default java.util.List<DumpFile> dumpFiles() {
+        return java.util.List.of();
+    }
+
+    /**
+     * The bytes of every dump of {@link #dumpFiles()} and of its {@code NAME.sha256} checksum file, by name; made
+     * when first asked for. Empty when there are none.
+     */
+    default Map<String, byte[]> dumps() {
+        return Map.of();
+    }
+
     /** True if the data states anything about {@code iri} (as subject or object). */
     boolean exists(String iri);
 

@@ -39,6 +39,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.w3id.stalinkg.graph.DumpLib;
 import org.w3id.stalinkg.cli.DumpCmd;
 import org.w3id.stalinkg.graph.KnowledgeGraph;
 import org.w3id.stalinkg.graph.KnowledgeGraphLoader;
@@ -61,7 +62,7 @@ class TestDumps {
         kg = ProjectFiles.bundledGraph();
         dumps = DumpLib.dumps(kg);
         server = FusekiServer.create().port(0).loopback(true).fusekiModules(FusekiModules.empty())
-                .addServlet("/dumps/*", new DumpServlet(kg)).build().start();
+                .addServlet("/dumps/*", new DumpServlet(new org.w3id.stalinkg.store.LocalStore(kg))).build().start();
         base = "http://localhost:" + server.getHttpPort();
     }
 

@@ -34,6 +34,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.w3id.stalinkg.graph.DumpLib;
 import org.w3id.stalinkg.graph.KnowledgeGraph;
 import org.w3id.stalinkg.graph.ProjectFiles;
 import org.w3id.stalinkg.store.LocalStore;
@@ -54,7 +55,7 @@ class TestVoid {
     static void start() {
         kg = ProjectFiles.bundledGraph();
         server = FusekiServer.create().port(0).loopback(true).fusekiModules(FusekiModules.empty())
-                .addServlet(VoidServlet.PATH, new VoidServlet(new LocalStore(kg), PublicBase.canonical(), true)).build()
+                .addServlet(VoidServlet.PATH, new VoidServlet(new LocalStore(kg), PublicBase.canonical())).build()
                 .start();
         url = "http://localhost:" + server.getHttpPort() + "/";
     }

@@ -44,7 +44,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.w3id.stalinkg.api.CannedQuery;
 import org.w3id.stalinkg.graph.KnowledgeGraphLoader;
 import org.w3id.stalinkg.graph.ProjectFiles;
-import org.w3id.stalinkg.linkeddata.DumpLib;
+import org.w3id.stalinkg.graph.DumpLib;
 import org.w3id.stalinkg.store.RemoteStore;
 
 import com.google.gson.JsonElement;

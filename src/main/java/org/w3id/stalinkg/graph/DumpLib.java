@@ -1,4 +1,4 @@
-package org.w3id.stalinkg.linkeddata;
+package org.w3id.stalinkg.graph;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -19,9 +19,6 @@ import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.system.Txn;
-import org.w3id.stalinkg.graph.KnowledgeGraph;
-import org.w3id.stalinkg.http.HttpLib;
-import org.w3id.stalinkg.graph.StableGraphLib;
 
 /**
  * The whole graph as downloadable files: gzipped Turtle, N-Triples, TriG and JSON-LD of the default graph, with
@@ -118,7 +115,7 @@ public final class DumpLib {
 
     /** Lower-case hex SHA-256 of {@code bytes}. */
     public static String sha256(byte[] bytes) {
-        return HttpLib.sha256(bytes, 64);
+        return DigestLib.sha256Hex(bytes);
     }
 
     private static byte[] serialise(Graph graph, Lang lang) {
