@@ -113,9 +113,8 @@ public final class DescriptionServlet extends HttpServlet {
     private byte[] body(String iri, String path, LinkedDataFormat format, String language) {
         Graph description = store.describe(iri);
         if (format == LinkedDataFormat.HTML) {
-            Map<String, Object> model = ResourcePage.model(iri, description, ontology, base, language,
-                    JsonLdLib.compact(description, ontology, base.base()));
-            model.put("alternates", alternateList(path));
+            ResourcePage.Page model = ResourcePage.model(iri, description, ontology, base, language,
+                    JsonLdLib.compact(description, ontology, base.base()), alternateList(path));
             return Templates.render("resource.mustache", org.w3id.stalinkg.http.Versions.BUILD, model);
         } else if (format == LinkedDataFormat.JSON_LD) {
             return JsonLdLib.compact(description, ontology, base.base()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
@@ -153,12 +152,12 @@ public final class DescriptionServlet extends HttpServlet {
         return String.join(", ", links);
     }
 
-    private static List<Map<String, String>> alternateList(String path) {
-        List<Map<String, String>> list = new ArrayList<>();
+    private static List<ResourcePage.Alternate> alternateList(String path) {
+        List<ResourcePage.Alternate> list = new ArrayList<>();
         for (LinkedDataFormat f : LinkedDataFormat.values()) {
             if (f.isRdf()) {
-                list.add(Map.of("href", "/doc/" + path + "." + f.extension(), "type", f.mediaType(),
-                        "label", f.name().replace('_', '-')));
+                list.add(new ResourcePage.Alternate("/doc/" + path + "." + f.extension(), f.mediaType(),
+                        f.name().replace('_', '-')));
             }
         }
         return list;

@@ -56,61 +56,80 @@ final class ResourcePage {
      * @param ontology    the ontology, for the names of properties and classes
      * @param language    the reader's language (en, ru, uk, kk); English is the fallback
      */
-    static Map<String, Object> model(String iri, Graph description, Graph ontology, PublicBase base, String language,
-                                     String jsonLd) {
+    /** The model of {@code resource.mustache}. */
+    record Page(String lang, String iri, String title, List<Name> names, String description, List<Link> types,
+                boolean isCorrection, String claimText, String correctFact, String status, List<Link> corrections,
+                boolean hasCorrections, List<Wikidata> wikidata, List<Property> properties, List<Property> inverse,
+                String jsonld, String graphJson, List<Alternate> alternates) {}
+
+    /** One of the thing's names, with its language. */
+    record Name(String text, String lang) {}
+
+    /** A link to a page of this server (or to another site), by local path. */
+    record Link(String href, String text, boolean isLink) {}
+
+    /** The thing's Wikidata entity. */
+    record Wikidata(String href, String id) {}
+
+    /** Another format of the same description. */
+    record Alternate(String href, String type, String label) {}
+
+    /** A property and its values, forward or inverse. */
+    record Property(String name, String href, List<Value> values) {}
+
+    /** One value of a property: a link or a literal (with its language), and the sources of the statement. */
+    record Value(String href, String text, boolean isLink, String valueLang, List<Source> sources) {}
+
+    /** A source of a statement, and for the seed article the sentence quoted. */
+    record Source(String href, String text, boolean isLink, String quote) {}
+
+    /**
+     * @param description the thing's description
+     * @param ontology    the ontology, for the names of properties and classes
+     * @param language    the reader's language (en, ru, uk, kk); English is the fallback
+     */
+    static Page model(String iri, Graph description, Graph ontology, PublicBase base, String language,
+                      String jsonLd, List<Alternate> alternates) {
         Node thing = NodeFactory.createURI(iri);
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("lang", language);
-        m.put("iri", iri);
-        m.put("title", label(description, thing, language));
-        List<Map<String, Object>> names = new ArrayList<>();
+        List<Name> names = new ArrayList<>();
         for (Triple t : sorted(description.find(thing, RDFS.label.asNode(), Node.ANY).toList())) {
-            names.add(Map.of("text", t.getObject().getLiteralLexicalForm(), "lang", t.getObject().getLiteralLanguage()));
+            names.add(new Name(t.getObject().getLiteralLexicalForm(), t.getObject().getLiteralLanguage()));
         }
-        m.put("names", names);
-        m.put("description", literal(description, thing, RDFS.comment.asNode(), language));
-        List<Map<String, Object>> types = new ArrayList<>();
+        List<Link> types = new ArrayList<>();
         for (Triple t : sorted(description.find(thing, RDF.type.asNode(), Node.ANY).toList())) {
             // Our classes only: the superclasses inferred in other vocabularies (PROV, CIDOC CRM) are in the data.
             if (t.getObject().isURI() && t.getObject().getURI().startsWith(SKG)) {
                 types.add(link(t.getObject(), label(ontology, t.getObject(), language), base));
             }
         }
-        m.put("types", types);
-        boolean isCorrection = description.contains(thing, RDF.type.asNode(), CORRECTION);
-        m.put("isCorrection", isCorrection);
-        m.put("claimText", literal(description, thing, CLAIM_TEXT, "en"));
-        m.put("correctFact", literal(description, thing, CORRECT_FACT, "en"));
         Node status = objectOf(description, thing, HAS_STATUS);
-        m.put("status", status == null ? "" : status.getLocalName());
         // Corrections of the source article that concern this thing, flagged at the top of its page.
-        List<Map<String, Object>> corrections = new ArrayList<>();
+        List<Link> corrections = new ArrayList<>();
         for (Triple t : description.find(Node.ANY, CONCERNS, thing).toList()) {
             if (description.contains(t.getSubject(), RDF.type.asNode(), CORRECTION)) {
-                Map<String, Object> c = link(t.getSubject(), label(description, t.getSubject(), language), base);
-                corrections.add(c);
+                corrections.add(link(t.getSubject(), label(description, t.getSubject(), language), base));
             }
         }
-        m.put("corrections", corrections);
-        m.put("hasCorrections", !corrections.isEmpty());
-        List<Map<String, Object>> wikidata = new ArrayList<>();
+        List<Wikidata> wikidata = new ArrayList<>();
         for (Triple t : description.find(thing, SKOS.exactMatch.asNode(), Node.ANY).toList()) {
             if (t.getObject().isURI() && t.getObject().getURI().startsWith(WIKIDATA)) {
-                wikidata.add(Map.of("href", t.getObject().getURI(),
-                        "id", t.getObject().getURI().substring(WIKIDATA.length())));
+                wikidata.add(new Wikidata(t.getObject().getURI(), t.getObject().getURI().substring(WIKIDATA.length())));
             }
         }
-        m.put("wikidata", wikidata);
-        m.put("properties", properties(description, ontology, thing, base, language, false));
-        m.put("inverse", properties(description, ontology, thing, base, language, true));
-        m.put("jsonld", jsonLd.replace("</", "<\\/"));
-        m.put("graphJson", NeighbourhoodGraph.json(description, ontology, thing, base, language).replace("</", "<\\/"));
-        return m;
+        return new Page(language, iri, label(description, thing, language), names,
+                literal(description, thing, RDFS.comment.asNode(), language), types,
+                description.contains(thing, RDF.type.asNode(), CORRECTION),
+                literal(description, thing, CLAIM_TEXT, "en"), literal(description, thing, CORRECT_FACT, "en"),
+                status == null ? "" : status.getLocalName(), corrections, !corrections.isEmpty(), wikidata,
+                properties(description, ontology, thing, base, language, false),
+                properties(description, ontology, thing, base, language, true), jsonLd.replace("</", "<\\/"),
+                NeighbourhoodGraph.json(description, ontology, thing, base, language).replace("</", "<\\/"),
+                alternates);
     }
 
-    private static List<Map<String, Object>> properties(Graph d, Graph ontology, Node thing, PublicBase base,
-                                                        String language, boolean inverse) {
-        Map<String, List<Map<String, Object>>> byProperty = new TreeMap<>();
+    private static List<Property> properties(Graph d, Graph ontology, Node thing, PublicBase base,
+                                             String language, boolean inverse) {
+        Map<String, List<Value>> byProperty = new TreeMap<>();
         Map<String, Node> propertyNodes = new LinkedHashMap<>();
         List<Triple> triples = inverse ? d.find(Node.ANY, Node.ANY, thing).toList()
                 : d.find(thing, Node.ANY, Node.ANY).toList();
@@ -131,31 +150,21 @@ final class ResourcePage {
             }
             String name = propertyName(ontology, p, language);
             propertyNodes.putIfAbsent(name, p);
-            Map<String, Object> v;
-            if (value.isURI()) {
-                v = link(value, label(d, value, language), base);
-            } else {
-                v = new LinkedHashMap<>();
-                v.put("text", value.getLiteralLexicalForm());
-                v.put("valueLang", value.getLiteralLanguage());
-            }
-            v.put("sources", sources(d, t, base, language));
+            List<Source> sources = sources(d, t, base, language);
+            Value v = value.isURI()
+                    ? new Value(base.localPath(value.getURI()), label(d, value, language), true, null, sources)
+                    : new Value(null, value.getLiteralLexicalForm(), false, value.getLiteralLanguage(), sources);
             byProperty.computeIfAbsent(name, k -> new ArrayList<>()).add(v);
         }
-        List<Map<String, Object>> out = new ArrayList<>();
-        byProperty.forEach((name, values) -> {
-            Map<String, Object> p = new LinkedHashMap<>();
-            p.put("name", name);
-            p.put("href", base.localPath(propertyNodes.get(name).getURI()));
-            p.put("values", values);
-            out.add(p);
-        });
+        List<Property> out = new ArrayList<>();
+        byProperty.forEach((name, values) ->
+                out.add(new Property(name, base.localPath(propertyNodes.get(name).getURI()), values)));
         return out;
     }
 
     /** The sources of one statement: each source's link and, for the seed, the quoted sentence. */
-    private static List<Map<String, Object>> sources(Graph d, Triple t, PublicBase base, String language) {
-        List<Map<String, Object>> out = new ArrayList<>();
+    private static List<Source> sources(Graph d, Triple t, PublicBase base, String language) {
+        List<Source> out = new ArrayList<>();
         for (Triple a : d.find(Node.ANY, OWL2.annotatedSource.asNode(), t.getSubject()).toList()) {
             Node axiom = a.getSubject();
             if (!d.contains(axiom, OWL2.annotatedProperty.asNode(), t.getPredicate())
@@ -164,20 +173,15 @@ final class ResourcePage {
             }
             Node quote = objectOf(d, axiom, QUOTATION);
             for (Triple s : d.find(axiom, DCTerms.source.asNode(), Node.ANY).toList()) {
-                Map<String, Object> src = link(s.getObject(), label(d, s.getObject(), language), base);
-                src.put("quote", quote == null ? "" : quote.getLiteralLexicalForm());
-                out.add(src);
+                out.add(new Source(base.localPath(s.getObject().getURI()), label(d, s.getObject(), language), true,
+                        quote == null ? "" : quote.getLiteralLexicalForm()));
             }
         }
         return out;
     }
 
-    private static Map<String, Object> link(Node n, String text, PublicBase base) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("href", base.localPath(n.getURI()));
-        m.put("text", text);
-        m.put("isLink", true);
-        return m;
+    private static Link link(Node n, String text, PublicBase base) {
+        return new Link(base.localPath(n.getURI()), text, true);
     }
 
     static String propertyName(Graph ontology, Node p, String language) {
