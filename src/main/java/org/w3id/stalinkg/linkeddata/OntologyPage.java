@@ -3,7 +3,6 @@ package org.w3id.stalinkg.linkeddata;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,58 +54,58 @@ final class OntologyPage {
 
 
     /** The model of {@code ontology.mustache}: the ontology's header, then one section per kind of term. */
-    static Map<String, Object> documentation(Graph ontologyGraph, Map<String, Long> usage) {
+    /** The model of {@code ontology.mustache}. */
+    record Doc(String title, String labelRu, List<String> paragraphs, String iri, String versionIri, String version,
+               String priorVersion, String license, String creator, String created, String modified,
+               String namespace, String prefix, List<Format> formats, List<DocSection> sections) {}
+
+    /** A format the ontology is offered in. */
+    record Format(String name, String mediaType, String ext) {}
+
+    /** One section of the documentation: the terms of one kind. */
+    record DocSection(String id, String title, List<Term> terms) {}
+
+    /** One term: its names, definition, comments and a table of rows. */
+    record Term(String id, String iri, String kind, String label, String labelRu, String definition,
+                List<String> comments, List<Row> rows) {}
+
+    /** A row of a term's table: a name and its value as parts. */
+    record Row(String name, List<Part> parts) {}
+
+    /** A part of a value: text after a separator, linked where {@code href} is given. */
+    record Part(String sep, String text, String href) {}
+
+    static Doc documentation(Graph ontologyGraph, Map<String, Long> usage) {
         Model m = ModelFactory.createModelForGraph(ontologyGraph);
         String ns = SKG.NS;
         Resource ontology = m.listSubjectsWithProperty(RDF.type, OWL2.Ontology).next();
-        Map<String, Object> page = new LinkedHashMap<>();
-        page.put("title", or(text(ontology, DCTerms.title, "en"), or(text(ontology, RDFS.label, "en"),
-                ontology.getURI())));
-        page.put("labelRu", text(ontology, RDFS.label, "ru"));
         String description = text(ontology, DCTerms.description, "en");
-        page.put("paragraphs", description == null ? List.of()
-                : Arrays.stream(description.strip().split("\\n\\s*\\n")).map(String::strip).toList());
-        page.put("iri", ontology.getURI());
-        page.put("versionIri", uri(ontology, OWL2.versionIRI));
-        page.put("version", text(ontology, OWL2.versionInfo, null));
-        page.put("priorVersion", uri(ontology, OWL2.priorVersion));
-        page.put("license", uri(ontology, DCTerms.license));
-        page.put("creator", text(ontology, DCTerms.creator, null));
-        page.put("created", text(ontology, DCTerms.created, null));
-        page.put("modified", text(ontology, DCTerms.modified, null));
-        page.put("namespace", ns);
-        page.put("prefix", or(text(ontology, PREFERRED_PREFIX, null), SKG.PREFIX));
-        page.put("formats", Arrays.stream(LinkedDataFormat.values()).filter(LinkedDataFormat::isRdf)
-                .map(f -> Map.of("name", formatName(f), "mediaType", f.mediaType(), "ext", f.extension())).toList());
-        List<Map<String, Object>> sections = new ArrayList<>();
+        List<DocSection> sections = new ArrayList<>();
         for (Section s : SECTIONS) {
-            List<Map<String, Object>> terms = m.listSubjectsWithProperty(RDF.type, s.type()).toList()
+            List<Term> terms = m.listSubjectsWithProperty(RDF.type, s.type()).toList()
                     .stream().filter(r -> r.isURIResource() && r.getURI().startsWith(ns))
                     .map(r -> term(r, s.kind(), ns, usage))
-                    .sorted(Comparator.comparing((Map<String, Object> t) -> ((String) t.get("label")).toLowerCase())
-                            .thenComparing(t -> (String) t.get("id")))
+                    .sorted(Comparator.comparing((Term t) -> t.label().toLowerCase()).thenComparing(Term::id))
                     .toList();
             if (!terms.isEmpty()) {
-                sections.add(Map.of("id", s.id(), "title", s.title(), "terms", terms));
+                sections.add(new DocSection(s.id(), s.title(), terms));
             }
         }
-        page.put("sections", sections);
-        return page;
+        return new Doc(or(text(ontology, DCTerms.title, "en"), or(text(ontology, RDFS.label, "en"), ontology.getURI())),
+                text(ontology, RDFS.label, "ru"), description == null ? List.of()
+                        : Arrays.stream(description.strip().split("\\n\\s*\\n")).map(String::strip).toList(),
+                ontology.getURI(), uri(ontology, OWL2.versionIRI), text(ontology, OWL2.versionInfo, null),
+                uri(ontology, OWL2.priorVersion), uri(ontology, DCTerms.license), text(ontology, DCTerms.creator, null),
+                text(ontology, DCTerms.created, null), text(ontology, DCTerms.modified, null), ns,
+                or(text(ontology, PREFERRED_PREFIX, null), SKG.PREFIX),
+                Arrays.stream(LinkedDataFormat.values()).filter(LinkedDataFormat::isRdf)
+                        .map(f -> new Format(formatName(f), f.mediaType(), f.extension())).toList(), sections);
     }
 
-    private static Map<String, Object> term(Resource r, String kind, String ns, Map<String, Long> usage) {
+    private static Term term(Resource r, String kind, String ns, Map<String, Long> usage) {
         Model m = r.getModel();
         String id = r.getURI().substring(ns.length());
-        Map<String, Object> t = new LinkedHashMap<>();
-        t.put("id", id);
-        t.put("iri", r.getURI());
-        t.put("kind", kind);
-        t.put("label", or(text(r, RDFS.label, "en"), id));
-        t.put("labelRu", text(r, RDFS.label, "ru"));
-        t.put("definition", text(r, SKOS.definition, "en"));
-        t.put("comments", r.listProperties(RDFS.comment).toList().stream()
-                .filter(s -> s.getObject().isLiteral()).map(Statement::getString).sorted().toList());
-        List<Map<String, Object>> rows = new ArrayList<>();
+        List<Row> rows = new ArrayList<>();
         long count = usage.getOrDefault(r.getURI(), 0L);
         switch (kind) {
             case "Class" -> {
@@ -148,13 +147,14 @@ final class OntologyPage {
             row(rows, "Deprecated", plain("yes"));
             row(rows, "Replaced by", values(r, DCTerms.isReplacedBy, ns));
         }
-        t.put("rows", rows);
-        return t;
+        return new Term(id, r.getURI(), kind, or(text(r, RDFS.label, "en"), id), text(r, RDFS.label, "ru"),
+                text(r, SKOS.definition, "en"), r.listProperties(RDFS.comment).toList().stream()
+                        .filter(st -> st.getObject().isLiteral()).map(Statement::getString).sorted().toList(), rows);
     }
 
-    private static void row(List<Map<String, Object>> rows, String name, List<Map<String, Object>> parts) {
+    private static void row(List<Row> rows, String name, List<Part> parts) {
         if (!parts.isEmpty()) {
-            rows.add(Map.of("name", name, "parts", parts));
+            rows.add(new Row(name, parts));
         }
     }
 
@@ -162,20 +162,20 @@ final class OntologyPage {
      * The values of {@code p} on {@code r}, each as a list of parts ({@code sep}, {@code text}, {@code href} or
      * none), joined by commas; the template writes the parts in order.
      */
-    private static List<Map<String, Object>> values(Resource r, Property p, String ns) {
-        List<List<Map<String, Object>>> expressions = r.listProperties(p).mapWith(Statement::getObject).toList()
-                .stream().map(n -> expression(n, ns)).sorted(Comparator.comparing(e -> (String) e.get(0).get("text")))
+    private static List<Part> values(Resource r, Property p, String ns) {
+        List<List<Part>> expressions = r.listProperties(p).mapWith(Statement::getObject).toList()
+                .stream().map(n -> expression(n, ns)).sorted(Comparator.comparing(e -> e.get(0).text()))
                 .toList();
         return join(expressions, ", ");
     }
 
-    private static List<Map<String, Object>> links(List<? extends RDFNode> nodes, String ns) {
+    private static List<Part> links(List<? extends RDFNode> nodes, String ns) {
         return join(nodes.stream().map(n -> expression(n, ns))
-                .sorted(Comparator.comparing(e -> (String) e.get(0).get("text"))).toList(), ", ");
+                .sorted(Comparator.comparing(e -> e.get(0).text())).toList(), ", ");
     }
 
     /** A class expression as parts: a link for an IRI; "A or B" for a union, "A and B", "one of A, B" for a list. */
-    private static List<Map<String, Object>> expression(RDFNode n, String ns) {
+    private static List<Part> expression(RDFNode n, String ns) {
         if (n.isURIResource()) {
             String iri = n.asResource().getURI();
             String qname = n.getModel() == null ? null : n.getModel().qnameFor(iri);
@@ -190,9 +190,9 @@ final class OntologyPage {
                                              {OWL2.oneOf, ", ", "one of "}}) {
             Resource head = b.getPropertyResourceValue((Property) list[0]);
             if (head != null) {
-                List<List<Map<String, Object>>> members = head.as(RDFList.class).asJavaList()
+                List<List<Part>> members = head.as(RDFList.class).asJavaList()
                         .stream().map(x -> expression(x, ns)).toList();
-                List<Map<String, Object>> parts = join(members, (String) list[1]);
+                List<Part> parts = join(members, (String) list[1]);
                 return parts.isEmpty() ? parts : prefix(parts, (String) list[2]);
             }
         }
@@ -200,31 +200,27 @@ final class OntologyPage {
     }
 
     /** Concatenates expressions, with {@code sep} before the first part of each but the first. */
-    private static List<Map<String, Object>> join(List<List<Map<String, Object>>> expressions, String sep) {
-        List<Map<String, Object>> parts = new ArrayList<>();
-        for (List<Map<String, Object>> e : expressions) {
+    private static List<Part> join(List<List<Part>> expressions, String sep) {
+        List<Part> parts = new ArrayList<>();
+        for (List<Part> e : expressions) {
             parts.addAll(parts.isEmpty() ? e : prefix(e, sep));
         }
         return parts;
     }
 
-    private static List<Map<String, Object>> prefix(List<Map<String, Object>> parts, String text) {
-        List<Map<String, Object>> out = new ArrayList<>(parts);
-        Map<String, Object> first = out.get(0);
-        out.set(0, part(text + first.get("sep"), (String) first.get("text"), (String) first.get("href")));
+    private static List<Part> prefix(List<Part> parts, String text) {
+        List<Part> out = new ArrayList<>(parts);
+        Part first = out.get(0);
+        out.set(0, new Part(text + first.sep(), first.text(), first.href()));
         return out;
     }
 
-    private static List<Map<String, Object>> plain(String text) {
+    private static List<Part> plain(String text) {
         return text.isEmpty() ? List.of() : List.of(part("", text, null));
     }
 
-    private static Map<String, Object> part(String sep, String text, String href) {
-        Map<String, Object> p = new HashMap<>();
-        p.put("sep", sep);
-        p.put("text", text);
-        p.put("href", href);
-        return p;
+    private static Part part(String sep, String text, String href) {
+        return new Part(sep, text, href);
     }
 
     /** The lexical form of a literal value of {@code p} in language {@code lang} (any language when null). */
