@@ -6,7 +6,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -50,9 +49,6 @@ public final class OntologyServlet extends HttpServlet {
     private final transient Map<String, Graph> versions;
     private final transient String current;
     private final transient StoreMemo<Map<String, Long>> usage;
-    private final transient Map<String, Answer> made = new ConcurrentHashMap<>();
-    /** True if the usage counts may change (an external store): the HTML is then made for each request. */
-    private final boolean usageChanges;
 
     /**
      * @param versions the ontology's releases by version ("0.3.0"), the current one included
@@ -65,7 +61,7 @@ public final class OntologyServlet extends HttpServlet {
             throw new IllegalArgumentException("No ontology for the current version " + current);
         }
         this.usage = new StoreMemo<>(() -> store.termUsage(versions.get(current)), store.freshness());
-        this.usageChanges = store.freshness() != null;
+
     }
 
     @Override
@@ -92,8 +88,8 @@ public final class OntologyServlet extends HttpServlet {
         String base = m.group(1) == null ? "ontology" : version;
         Answer answer;
         try {
-            answer = usageChanges && !format.isRdf() ? make(version, format)
-                    : made.computeIfAbsent(version + " " + format, k -> make(version, format));
+            // Made for each request that reaches here: the response cache in front keeps the answers.
+            answer = make(version, format);
         } catch (StoreException ex) {
             return Problem.of(StoreException.STATUS, "Bad Gateway", ex.getMessage()).answer(req);
         } catch (QueryCancelledException ex) {

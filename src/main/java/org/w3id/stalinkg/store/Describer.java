@@ -13,9 +13,6 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
-import org.apache.jena.query.Query;
-import org.apache.jena.query.QueryFactory;
-import org.apache.jena.query.Syntax;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.graph.GraphFactory;
@@ -26,8 +23,6 @@ import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.w3id.stalinkg.graph.StableGraphLib;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
  * What a linked-data document says about one thing, as Pubby describes a resource: the thing's own statements,
@@ -41,33 +36,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  */
 final class Describer {
 
-    /** The most neighbourhoods of an external store kept at once. */
-    private static final int KEPT_NEIGHBOURHOODS = 1_000;
-
-    /**
-     * A superset of what {@link #describe} reads about {@code ?thing}: its statements and those that point at it;
-     * the labels and types of its neighbours, and every statement of a blank neighbour (the axiom annotations among
-     * them); the labels and types of the sources the axioms name.
-     */
-    static final Query NEIGHBOURHOOD = QueryFactory.create("""
-            PREFIX dcterms: <http://purl.org/dc/terms/>
-            PREFIX rdf:     <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-            PREFIX rdfs:    <http://www.w3.org/2000/01/rdf-schema#>
-            CONSTRUCT { ?s ?p ?o }
-            WHERE {
-              { ?thing ?p ?o BIND(?thing AS ?s) }
-              UNION { ?s ?p ?thing BIND(?thing AS ?o) }
-              UNION { ?thing ?link ?s . ?s ?p ?o VALUES ?p { rdfs:label rdf:type } }
-              UNION { ?s ?link ?thing . ?s ?p ?o VALUES ?p { rdfs:label rdf:type } }
-              UNION { ?thing ?link ?s . ?s ?p ?o FILTER(isBlank(?s)) }
-              UNION { ?s ?link ?thing . ?s ?p ?o FILTER(isBlank(?s)) }
-              UNION { ?axiom ?link ?thing . ?axiom dcterms:source ?s . ?s ?p ?o
-                      FILTER(isBlank(?axiom)) VALUES ?p { rdfs:label rdf:type } }
-              UNION { ?axiom ?link ?thing . ?axiom dcterms:source ?s . ?s ?p ?o
-                      FILTER(isBlank(?axiom) && isBlank(?s)) }
-            }
-            """, Syntax.syntaxSPARQL_11);
-
     /** The graph loaded here; null when describing from an external store. */
     private final DatasetGraph dataset;
     /** The external store; null when describing from the graph loaded here. */
@@ -76,7 +44,6 @@ final class Describer {
     /** The namespace of things, for the prefixes of their kinds. */
     private final String things;
     private final Duration timeout;
-    private final Cache<Node, Graph> neighbourhoods;
 
     /** Describes from the graph loaded here, with its prefixes. */
     Describer(DatasetGraph dataset, String things) {
@@ -85,7 +52,6 @@ final class Describer {
         this.store = null;
         this.prefixes = Txn.calculateRead(dataset, () -> dataset.prefixes().getMapping());
         this.timeout = null;
-        this.neighbourhoods = null;
     }
 
     private Describer(SparqlStore store, Map<String, String> prefixes, Duration timeout, String things) {
@@ -95,8 +61,6 @@ final class Describer {
         // Sorted, not Map.copyOf: its order changes from one JVM to the next, and writers follow it.
         this.prefixes = new TreeMap<>(prefixes);
         this.timeout = timeout;
-        this.neighbourhoods = Caffeine.newBuilder().maximumSize(KEPT_NEIGHBOURHOODS)
-                .expireAfterWrite(store.freshness()).build();
     }
 
     /**
@@ -119,7 +83,7 @@ final class Describer {
         if (dataset != null) {
             return Txn.calculateRead(dataset, () -> dataset.getDefaultGraph().contains(thing, Node.ANY, Node.ANY));
         }
-        return neighbourhood(thing).contains(thing, Node.ANY, Node.ANY);
+        return store.query(QueryResources.get("thing-exists"), Map.of("thing", thing), timeout, exec -> exec.ask());
     }
 
     /**
@@ -141,8 +105,7 @@ final class Describer {
 
     /** The neighbourhood of {@code thing} in the external store, fetched once and kept for its freshness. */
     private Graph neighbourhood(Node thing) {
-        return neighbourhoods.get(thing, t -> store.query(NEIGHBOURHOOD, Map.of("thing", t), timeout,
-                QueryExec::construct));
+        return store.query(QueryResources.get("neighbourhood"), Map.of("thing", thing), timeout, QueryExec::construct);
     }
 
     private static Graph describe(Graph g, Node thing, Map<String, String> prefixes) {

@@ -25,8 +25,6 @@ public final class LocalStore implements SparqlStore {
 
     private final KnowledgeGraph kg;
     private final Describer describer;
-    /** The dumps, made on the first request for one: the data never changes, so once. */
-    private volatile Map<String, byte[]> dumps;
 
     public LocalStore(KnowledgeGraph kg) {
         this.kg = Objects.requireNonNull(kg, "kg");
@@ -76,17 +74,7 @@ public final class LocalStore implements SparqlStore {
 
     @Override
     public Map<String, byte[]> dumps() {
-        Map<String, byte[]> made = dumps;
-        if (made == null) {
-            synchronized (this) {
-                made = dumps;
-                if (made == null) {
-                    made = DumpLib.dumps(kg);
-                    dumps = made;
-                }
-            }
-        }
-        return made;
+        return DumpLib.dumps(kg);
     }
 
     /** The graph loaded here, for the server's SPARQL endpoint and the dumps (never for a servlet). */
