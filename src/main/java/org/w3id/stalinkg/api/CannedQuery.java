@@ -52,6 +52,11 @@ public record CannedQuery(String name, Path file, String title, String summary, 
         params = List.copyOf(params);
     }
 
+    /** True if the query yields a graph (CONSTRUCT, DESCRIBE), false for a result set (SELECT, ASK). */
+    public boolean answersWithGraph() {
+        return !query.isSelectType() && !query.isAskType();
+    }
+
     /** The parameter called {@code paramName}, or null. */
     public QueryParam param(String paramName) {
         return params.stream().filter(p -> p.name().equals(paramName)).findFirst().orElse(null);

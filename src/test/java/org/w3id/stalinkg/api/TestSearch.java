@@ -89,7 +89,7 @@ class TestSearch {
     void badInputIs400WithAMessage(String query) throws Exception {
         HttpResponse<String> r = get("/search" + query);
         assertEquals(400, r.statusCode(), query);
-        assertTrue(JsonParser.parseString(r.body()).getAsJsonObject().get("message").getAsString().contains("'"));
+        assertTrue(JsonParser.parseString(r.body()).getAsJsonObject().get("detail").getAsString().contains("'"));
     }
 
     @Test
