@@ -91,10 +91,11 @@ public final class RemoteStore implements SparqlStore {
      */
     public RemoteStore(String endpoint, Duration connectTimeout, Duration defaultTimeout, Duration freshness,
                        Map<String, String> prefixes) {
-        this.describer = Describer.of(this, prefixes, defaultTimeout);
         this.endpoint = checkEndpoint(endpoint);
         this.defaultTimeout = Objects.requireNonNull(defaultTimeout, "defaultTimeout");
         this.freshness = Objects.requireNonNull(freshness, "freshness");
+        // After freshness: the describer keeps neighbourhoods for this store's freshness.
+        this.describer = Describer.of(this, prefixes, defaultTimeout);
         this.http = HttpClient.newBuilder()
                 .connectTimeout(Objects.requireNonNull(connectTimeout, "connectTimeout"))
                 .followRedirects(HttpClient.Redirect.NORMAL)
