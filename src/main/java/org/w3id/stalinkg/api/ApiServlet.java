@@ -1,6 +1,8 @@
 package org.w3id.stalinkg.api;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -64,7 +66,7 @@ public final class ApiServlet extends HttpServlet {
         this.listingJson = fixed(JSON, ApiListing.json(queries));
         this.listingHtml = fixed(HTML, ApiListing.html(queries));
         this.openApi = fixed(JSON, OpenApiLib.document(queries, Versions.BUILD.version())
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                .getBytes(StandardCharsets.UTF_8));
         this.docsHtml = fixed(HTML, Templates.render("api-docs.mustache", Versions.BUILD));
     }
 
@@ -130,7 +132,7 @@ public final class ApiServlet extends HttpServlet {
         if (post) {
             throw new ApiException(405, "only GET here");
         }
-        List<String> offered = java.util.Arrays.stream(variants).map(ApiServlet::mediaType).toList();
+        List<String> offered = Arrays.stream(variants).map(ApiServlet::mediaType).toList();
         String format = req.getParameter(CannedQuery.FORMAT_PARAM);
         String chosen;
         if (format != null) {
