@@ -52,6 +52,11 @@ public record CannedQuery(String name, Path file, String title, String summary, 
         params = List.copyOf(params);
     }
 
+    /** True if the query yields a graph (CONSTRUCT, DESCRIBE), false for a result set (SELECT, ASK). */
+    public boolean answersWithGraph() {
+        return !query.isSelectType() && !query.isAskType();
+    }
+
     /** The parameter called {@code paramName}, or null. */
     public QueryParam param(String paramName) {
         return params.stream().filter(p -> p.name().equals(paramName)).findFirst().orElse(null);
@@ -194,13 +199,7 @@ public record CannedQuery(String name, Path file, String title, String summary, 
             if (kind != null && (type != ParamType.IRI || !NAME.matcher(kind).matches())) {
                 throw new CannedQueryException(where + "only an iri parameter has a kind, written iri:KIND");
             }
-            boolean required;
-            switch (tokens[2]) {
-                case "required" -> required = true;
-                case "optional" -> required = false;
-                default -> throw new CannedQueryException(where + "expected 'required' or 'optional', found '"
-                        + tokens[2] + "'");
-            }
+            boolean required = required(where, tokens[2]);
             String defaultValue = null;
             String example = null;
             for (int i = 3; i < tokens.length; i += 2) {
@@ -222,15 +221,30 @@ public record CannedQuery(String name, Path file, String title, String summary, 
             }
             QueryParam p = new QueryParam(name, type, kind, required, defaultValue, example, description);
             for (String value : new String[] {defaultValue, example}) {
-                if (value != null) {
-                    try {
-                        p.bind(value);
-                    } catch (IllegalArgumentException ex) {
-                        throw new CannedQueryException(where + ex.getMessage());
-                    }
-                }
+                checkValue(where, p, value);
             }
             return p;
+        }
+
+        private static boolean required(String where, String token) {
+            return switch (token) {
+                case "required" -> true;
+                case "optional" -> false;
+                default -> throw new CannedQueryException(where + "expected 'required' or 'optional', found '"
+                        + token + "'");
+            };
+        }
+
+        /** A default or an example must be a value the parameter accepts. */
+        private static void checkValue(String where, QueryParam p, String value) {
+            if (value == null) {
+                return;
+            }
+            try {
+                p.bind(value);
+            } catch (IllegalArgumentException ex) {
+                throw new CannedQueryException(where + ex.getMessage());
+            }
         }
     }
 }

@@ -2,6 +2,8 @@ package org.w3id.stalinkg.api;
 
 import java.util.List;
 
+import org.w3id.stalinkg.http.Problem;
+
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
@@ -46,16 +48,9 @@ public final class OpenApiLib {
             paths.add("/api/" + q.name(), item);
         }
         doc.add("paths", paths);
-        JsonObject components = new JsonObject();
         JsonObject schemas = new JsonObject();
-        JsonObject error = new JsonObject();
-        error.addProperty("type", "object");
-        JsonObject props = new JsonObject();
-        props.add("status", type("integer"));
-        props.add("error", type("string"));
-        props.add("message", type("string"));
-        error.add("properties", props);
-        schemas.add("Error", error);
+        schemas.add("Problem", problemSchema());
+        JsonObject components = new JsonObject();
         components.add("schemas", schemas);
         doc.add("components", components);
         return GSON.toJson(doc);
@@ -71,52 +66,65 @@ public final class OpenApiLib {
         JsonArray tags = new JsonArray();
         (q.tags().isEmpty() ? List.of("queries") : q.tags()).forEach(tags::add);
         op.add("tags", tags);
-        JsonArray parameters = new JsonArray();
-        boolean graph = !q.query().isSelectType() && !q.query().isAskType();
         if (post) {
-            JsonObject form = new JsonObject();
-            form.addProperty("type", "object");
-            JsonObject properties = new JsonObject();
-            JsonArray required = new JsonArray();
-            for (QueryParam p : q.params()) {
-                properties.add(p.name(), schema(p));
-                if (p.required()) {
-                    required.add(p.name());
-                }
-            }
-            properties.add(CannedQuery.FORMAT_PARAM, formatSchema(graph));
-            form.add("properties", properties);
-            if (!required.isEmpty()) {
-                form.add("required", required);
-            }
-            JsonObject body = new JsonObject();
-            body.addProperty("required", !required.isEmpty());
-            body.add("content", content("application/x-www-form-urlencoded", form));
-            op.add("requestBody", body);
+            op.add("requestBody", formBody(q));
         } else {
-            for (QueryParam p : q.params()) {
-                JsonObject param = new JsonObject();
-                param.addProperty("name", p.name());
-                param.addProperty("in", "query");
-                param.addProperty("required", p.required());
-                param.addProperty("description", p.description().isEmpty() ? p.type().expected()
-                        : p.description() + " (" + p.type().expected() + ")");
-                param.add("schema", schema(p));
-                if (p.example() != null) {
-                    param.addProperty("example", p.example());
-                }
-                parameters.add(param);
-            }
-            JsonObject format = new JsonObject();
-            format.addProperty("name", CannedQuery.FORMAT_PARAM);
-            format.addProperty("in", "query");
-            format.addProperty("required", false);
-            format.addProperty("description", "The result format; overrides the Accept header.");
-            format.add("schema", formatSchema(graph));
-            parameters.add(format);
-            op.add("parameters", parameters);
+            op.add("parameters", queryParameters(q));
         }
-        JsonObject responses = new JsonObject();
+        op.add("responses", responses(q.answersWithGraph()));
+        return op;
+    }
+
+    /** A POST's parameters: a form. */
+    private static JsonObject formBody(CannedQuery q) {
+        JsonObject form = new JsonObject();
+        form.addProperty("type", "object");
+        JsonObject properties = new JsonObject();
+        JsonArray required = new JsonArray();
+        for (QueryParam p : q.params()) {
+            properties.add(p.name(), schema(p));
+            if (p.required()) {
+                required.add(p.name());
+            }
+        }
+        properties.add(CannedQuery.FORMAT_PARAM, formatSchema(q.answersWithGraph()));
+        form.add("properties", properties);
+        if (!required.isEmpty()) {
+            form.add("required", required);
+        }
+        JsonObject body = new JsonObject();
+        body.addProperty("required", !required.isEmpty());
+        body.add("content", content("application/x-www-form-urlencoded", form));
+        return body;
+    }
+
+    /** A GET's parameters: in the query string, {@code format} last. */
+    private static JsonArray queryParameters(CannedQuery q) {
+        JsonArray parameters = new JsonArray();
+        for (QueryParam p : q.params()) {
+            JsonObject param = new JsonObject();
+            param.addProperty("name", p.name());
+            param.addProperty("in", "query");
+            param.addProperty("required", p.required());
+            param.addProperty("description", p.description().isEmpty() ? p.type().expected()
+                    : p.description() + " (" + p.type().expected() + ")");
+            param.add("schema", schema(p));
+            if (p.example() != null) {
+                param.addProperty("example", p.example());
+            }
+            parameters.add(param);
+        }
+        JsonObject format = new JsonObject();
+        format.addProperty("name", CannedQuery.FORMAT_PARAM);
+        format.addProperty("in", "query");
+        format.addProperty("required", false);
+        format.addProperty("description", "The result format; overrides the Accept header.");
+        format.add("schema", formatSchema(q.answersWithGraph()));
+        parameters.add(format);
+        return parameters;
+    }
+
+    private static JsonObject responses(boolean graph) {
         JsonObject ok = new JsonObject();
         ok.addProperty("description", graph ? "The graph" : "The results");
         JsonObject okContent = new JsonObject();
@@ -136,13 +144,30 @@ public final class OpenApiLib {
         JsonObject headers = new JsonObject();
         headers.add("ETag", etag);
         ok.add("headers", headers);
+        JsonObject responses = new JsonObject();
         responses.add("200", ok);
         responses.add("304", described("Not modified: the If-None-Match ETag is current"));
-        responses.add("400", error("A parameter is unknown, missing, repeated or of the wrong type"));
-        responses.add("406", error("The requested format cannot be produced by this query"));
-        responses.add("503", error("The query ran past its time limit"));
-        op.add("responses", responses);
-        return op;
+        responses.add("400", problem("A parameter is unknown, missing, repeated or of the wrong type; the problem's "
+                + "'parameter' names it"));
+        responses.add("406", problem("The requested format cannot be produced by this query; the detail names the "
+                + "formats it answers in"));
+        responses.add("502", problem("The external SPARQL store behind the server failed"));
+        responses.add("503", problem("The query ran past its time limit; ask again after Retry-After seconds"));
+        return responses;
+    }
+
+    /** RFC 9457's problem document, as every refusal of ours is written. */
+    private static JsonObject problemSchema() {
+        JsonObject props = new JsonObject();
+        props.add("type", type("string"));
+        props.add("title", type("string"));
+        props.add("status", type("integer"));
+        props.add("detail", type("string"));
+        props.add("parameter", type("string"));
+        JsonObject problem = new JsonObject();
+        problem.addProperty("type", "object");
+        problem.add("properties", props);
+        return problem;
     }
 
     private static JsonObject schema(QueryParam p) {
@@ -187,11 +212,11 @@ public final class OpenApiLib {
         return s;
     }
 
-    private static JsonObject error(String description) {
+    private static JsonObject problem(String description) {
         JsonObject r = described(description);
         JsonObject ref = new JsonObject();
-        ref.addProperty("$ref", "#/components/schemas/Error");
-        r.add("content", content("application/json", ref));
+        ref.addProperty("$ref", "#/components/schemas/Problem");
+        r.add("content", content(Problem.MEDIA_TYPE, ref));
         return r;
     }
 

@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import org.apache.jena.atlas.web.AcceptList;
-import org.apache.jena.atlas.web.MediaType;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.resultset.ResultSetLang;
 
 /**
  * The formats the API answers in, chosen by {@code ?format=} or by {@code Accept}. SELECT and ASK results go out
@@ -15,27 +15,34 @@ import org.apache.jena.atlas.web.MediaType;
  */
 public enum ResultFormat {
 
-    SPARQL_JSON("application/sparql-results+json", false, "sparql-json", "srj"),
-    SPARQL_XML("application/sparql-results+xml", false, "sparql-xml", "xml", "srx"),
-    CSV("text/csv", false, "csv"),
-    TSV("text/tab-separated-values", false, "tsv"),
+    SPARQL_JSON("application/sparql-results+json", ResultSetLang.RS_JSON, false, "sparql-json", "srj"),
+    SPARQL_XML("application/sparql-results+xml", ResultSetLang.RS_XML, false, "sparql-xml", "xml", "srx"),
+    CSV("text/csv", ResultSetLang.RS_CSV, false, "csv"),
+    TSV("text/tab-separated-values", ResultSetLang.RS_TSV, false, "tsv"),
     /** A plain JSON array with one object per row, its keys the variable names. */
-    JSON("application/json", false, "json"),
+    JSON("application/json", null, false, "json"),
     /** A table for people, with links to the things' pages: what a browser gets. */
-    HTML("text/html", false, "html"),
-    TURTLE("text/turtle", true, "turtle", "ttl"),
-    JSON_LD("application/ld+json", true, "jsonld", "json-ld"),
-    N_TRIPLES("application/n-triples", true, "ntriples", "nt"),
-    RDF_XML("application/rdf+xml", true, "rdfxml", "rdf");
+    HTML("text/html", null, false, "html"),
+    TURTLE("text/turtle", Lang.TURTLE, true, "turtle", "ttl"),
+    JSON_LD("application/ld+json", Lang.JSONLD, true, "jsonld", "json-ld"),
+    N_TRIPLES("application/n-triples", Lang.NTRIPLES, true, "ntriples", "nt"),
+    RDF_XML("application/rdf+xml", Lang.RDFXML, true, "rdfxml", "rdf");
 
     private final String mediaType;
+    private final Lang lang;
     private final boolean graph;
     private final List<String> names;
 
-    ResultFormat(String mediaType, boolean graph, String... names) {
+    ResultFormat(String mediaType, Lang lang, boolean graph, String... names) {
         this.mediaType = mediaType;
+        this.lang = lang;
         this.graph = graph;
         this.names = List.of(names);
+    }
+
+    /** Jena's writer language for the format; null for the two of our own (plain JSON, HTML). */
+    public Lang lang() {
+        return lang;
     }
 
     /** The media type, without parameters. */
@@ -68,45 +75,28 @@ public enum ResultFormat {
     /**
      * Chooses the format: by {@code formatParam} when given, else by {@code accept}.
      *
-     * @throws ApiException 400 for a format name we do not know; 406 for one this query cannot produce, or when
-     *         nothing in {@code accept} can be produced
+     * @throws ApiException 400 naming {@code format} for a format name we do not know; 406 for one this query cannot
+     *         produce, or when nothing in {@code accept} can be produced, naming the formats it answers in
      */
     public static ResultFormat choose(String formatParam, String accept, boolean graph) {
         List<ResultFormat> offered = offered(graph);
-        if (formatParam != null) {
-            for (ResultFormat f : values()) {
-                if (f.names.contains(formatParam)) {
-                    if (f.graph != graph) {
-                        throw new ApiException(406, "format '" + formatParam + "' cannot be produced by this query; "
-                                + "it answers in " + describe(offered));
-                    }
-                    return f;
+        if (formatParam == null) {
+            String type = Negotiation.choose(accept, offered.stream().map(ResultFormat::mediaType).toList(),
+                    "this query answers in " + describe(offered) + " (or use ?format=)");
+            return offered.stream().filter(f -> f.mediaType.equals(type)).findFirst().orElseThrow();
+        }
+        for (ResultFormat f : values()) {
+            if (f.names.contains(formatParam)) {
+                if (f.graph != graph) {
+                    throw new ApiException(406, "format '" + formatParam + "' cannot be produced by this query; "
+                            + "it answers in " + describe(offered), CannedQuery.FORMAT_PARAM);
                 }
-            }
-            throw new ApiException(400, "parameter 'format': unknown format '" + formatParam + "'; known: "
-                    + Arrays.stream(values()).map(f -> f.names.get(0)).collect(Collectors.joining(", ")));
-        }
-        if (accept == null || accept.isBlank()) {
-            return offered.get(0);
-        }
-        AcceptList proposal;
-        try {
-            proposal = new AcceptList(accept);
-        } catch (RuntimeException ex) {
-            throw new ApiException(400, "malformed Accept header");
-        }
-        MediaType chosen = AcceptList.match(proposal,
-                AcceptList.create(offered.stream().map(ResultFormat::mediaType).toArray(String[]::new)));
-        if (chosen == null) {
-            throw new ApiException(406, "cannot answer in " + accept + "; this query answers in "
-                    + describe(offered) + " (or use ?format=)");
-        }
-        for (ResultFormat f : offered) {
-            if (f.mediaType.equals(chosen.getContentTypeStr())) {
                 return f;
             }
         }
-        throw new IllegalStateException(chosen.toString());
+        throw new ApiException(400, "parameter 'format': unknown format '" + formatParam + "'; known: "
+                + Arrays.stream(values()).map(f -> f.names.get(0)).collect(Collectors.joining(", ")),
+                CannedQuery.FORMAT_PARAM);
     }
 
     private static String describe(List<ResultFormat> formats) {

@@ -118,7 +118,7 @@ public final class KgServer {
                 .addFilter("/*", new AnswerCache(holder, settings.answerCacheBytes(), limits.maxBodyBytes(), metrics))
                 .addFilter("/*", new AdmissionFilter(limits, metrics))
                 .addServlet(API_PATH + "/*", new GenerationalServlet(holder, d -> new ApiServlet(d.queries(),
-                        new CannedQueryRunner(d.store(), limits.apiTimeout(), settings.cacheBytes(), limits.maxRows()))))
+                        new CannedQueryRunner(d.store(), limits.apiTimeout(), limits.maxRows()))))
                 .addServlet(SEARCH_PATH, new GenerationalServlet(holder,
                         d -> new SearchServlet(d.store(), limits.apiTimeout())))
                 .addServlet("/webjars/*", new ClasspathServlet(ClasspathServlet.WEBJARS,

@@ -8,6 +8,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.sparql.exec.QueryExec;
+import org.w3id.stalinkg.graph.StableGraphLib;
 
 /**
  * Where the data is queried: the knowledge graph loaded into this process ({@link LocalStore}, the default), or an
@@ -53,6 +54,20 @@ public interface SparqlStore {
      */
     default Map<String, byte[]> dumps() {
         return Map.of();
+    }
+
+    /**
+     * The graph a CONSTRUCT or DESCRIBE {@code query} yields with {@code bindings}, read so that the same data gives
+     * the same bytes every time: an external store labels its blank nodes afresh on every read, so they are
+     * relabelled by what they say, and an answer's ETag (the hash of its bytes) holds from one read to the next.
+     *
+     * @throws QueryCancelledException if the query runs past {@code timeout}
+     * @throws StoreException as {@link #query}
+     */
+    default org.apache.jena.graph.Graph graph(Query query, Map<String, Node> bindings, Duration timeout) {
+        org.apache.jena.graph.Graph graph = query(query, bindings, timeout,
+                exec -> query.isConstructType() ? exec.construct() : exec.describe());
+        return version() == null ? StableGraphLib.copy(graph) : graph;
     }
 
     /** True if the data states anything about {@code iri} (as subject or object). */

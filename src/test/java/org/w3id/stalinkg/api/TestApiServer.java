@@ -187,6 +187,30 @@ class TestApiServer {
         HttpResponse<String> r = get(path, accept);
         assertEquals(status, r.statusCode(), r.body());
         assertTrue(error(r).contains("format") || error(r).contains("answers in"), r.body());
+        assertTrue(type(r).startsWith("application/problem+json"), type(r));
+        assertEquals(status, problem(r).get("status").getAsInt());
+    }
+
+    @Test
+    void anAcceptWeCannotProduceIs406NamingTheOfferedTypes() throws Exception {
+        HttpResponse<String> r = get("/api/goals", "image/png");
+        assertEquals(406, r.statusCode(), r.body());
+        for (ResultFormat f : ResultFormat.offered(false)) {
+            assertTrue(error(r).contains(f.mediaType()), f + " not named: " + r.body());
+        }
+        assertEquals("Not Acceptable", problem(r).get("title").getAsString());
+        for (String path : new String[] {"/api", "/api/openapi.json", "/api/docs"}) {
+            HttpResponse<String> page = get(path, "image/png");
+            assertEquals(406, page.statusCode(), path + ": " + page.body());
+            assertTrue(type(page).startsWith("application/problem+json"), path + ": " + type(page));
+        }
+    }
+
+    @Test
+    void aUnknownFormatIs400NamingTheFormatParameter() throws Exception {
+        HttpResponse<String> r = get("/api/goals?format=excel", "*/*");
+        assertEquals(400, r.statusCode(), r.body());
+        assertEquals("format", problem(r).get("parameter").getAsString());
     }
 
     // --- parameters ---
@@ -205,7 +229,10 @@ class TestApiServer {
         HttpResponse<String> r = get(path, "*/*");
         assertEquals(400, r.statusCode(), why + ": " + r.body());
         assertTrue(error(r).contains("'" + param + "'"), why + ": " + r.body());
-        assertTrue(type(r).startsWith("application/json"), type(r));
+        assertTrue(type(r).startsWith("application/problem+json"), type(r));
+        assertEquals(param, problem(r).get("parameter").getAsString(), why + ": " + r.body());
+        assertEquals("Bad Request", problem(r).get("title").getAsString());
+        assertEquals("no-store", r.headers().firstValue("Cache-Control").orElse(""), "a refusal is not kept");
     }
 
     @ParameterizedTest(name = "{0}={1}")
@@ -223,6 +250,7 @@ class TestApiServer {
                 "application/json");
         assertEquals(400, r.statusCode(), r.body());
         assertTrue(error(r).contains("'" + param + "'"), r.body());
+        assertEquals(param, problem(r).get("parameter").getAsString(), r.body());
     }
 
     @Test
@@ -268,7 +296,13 @@ class TestApiServer {
 
     @Test
     void unknownQueryIs404AndOtherMethodsAre405() throws Exception {
-        assertEquals(404, get("/api/no-such-query", "*/*").statusCode());
+        HttpResponse<String> unknown = get("/api/no-such-query", "*/*");
+        assertEquals(404, unknown.statusCode());
+        assertTrue(type(unknown).startsWith("application/problem+json"), type(unknown));
+        assertTrue(error(unknown).contains("no-such-query"), unknown.body());
+        HttpResponse<String> page = get("/api/no-such-query", "text/html,*/*;q=0.8");
+        assertEquals(404, page.statusCode());
+        assertTrue(type(page).startsWith("text/html"), "a browser gets a page: " + type(page));
         int traversal = get("/api/..%2F..%2Fetc%2Fpasswd", "*/*").statusCode();
         assertTrue(traversal == 400 || traversal == 404, "traversal -> " + traversal);
         HttpResponse<String> put = send(HttpRequest.newBuilder(URI.create(base + "/api/goals"))
@@ -277,6 +311,20 @@ class TestApiServer {
         HttpResponse<String> json = send(HttpRequest.newBuilder(URI.create(base + "/api/goals"))
                 .header("Content-Type", "application/json").POST(BodyPublishers.ofString("{}")));
         assertEquals(415, json.statusCode(), json.body());
+        assertTrue(type(json).startsWith("application/problem+json"), type(json));
+    }
+
+    @Test
+    void postToTheListingIs405WithAllow() throws Exception {
+        // A client of its own: the refusals above leave their bodies unread, and the server may close a
+        // connection the shared client would reuse.
+        HttpResponse<String> postListing = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(base + "/api")).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(BodyPublishers.ofString("a=b"))
+                .build(), BodyHandlers.ofString());
+        assertEquals(405, postListing.statusCode(), postListing.body());
+        assertTrue(postListing.headers().firstValue("Allow").orElse("").contains("GET"));
+        assertTrue(type(postListing).startsWith("application/problem+json"), type(postListing));
     }
 
     // --- caching ---
@@ -300,15 +348,35 @@ class TestApiServer {
     }
 
     @Test
-    void repeatedRequestsAreServedFromTheCache() {
-        CannedQueries all = ProjectFiles.cannedQueries();
-        CannedQuery q = all.get("goals");
-        CannedQueryRunner runner = new CannedQueryRunner(ProjectFiles.bundledGraph(), Duration.ofSeconds(5), 1 << 20, 10_000);
-        byte[] first = runner.answer(q, java.util.Map.of(), ResultFormat.CSV).body();
-        byte[] second = runner.answer(q, java.util.Map.of(), ResultFormat.CSV).body();
-        assertEquals(new String(first, StandardCharsets.UTF_8), new String(second, StandardCharsets.UTF_8));
-        assertEquals(1, runner.cacheCounts()[0], "hits");
-        assertEquals(1, runner.cacheCounts()[1], "misses");
+    void headHasTheHeadersOfGetAndNoBody() throws Exception {
+        for (String path : new String[] {"/api/goals", "/api", "/api/openapi.json"}) {
+            HttpResponse<String> get = get(path, "application/json");
+            HttpResponse<String> head = send(HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Accept", "application/json").method("HEAD", BodyPublishers.noBody()));
+            assertEquals(200, head.statusCode(), path);
+            assertEquals("", head.body(), path);
+            for (String h : new String[] {"ETag", "Content-Type", "Content-Length", "Cache-Control", "Vary"}) {
+                assertNotNull(get.headers().firstValue(h).orElse(null), path + " GET " + h);
+                assertEquals(get.headers().firstValue(h), head.headers().firstValue(h), path + " " + h);
+            }
+            assertEquals(String.valueOf(get.body().getBytes(StandardCharsets.UTF_8).length),
+                    head.headers().firstValue("Content-Length").orElseThrow(), path);
+        }
+    }
+
+    @Test
+    void theListingAndItsPagesRevalidate() throws Exception {
+        for (String path : new String[] {"/api", "/api/openapi.json", "/api/docs"}) {
+            HttpResponse<String> first = get(path, "*/*");
+            assertEquals(200, first.statusCode(), path);
+            String etag = first.headers().firstValue("ETag").orElseThrow();
+            HttpResponse<String> again = send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "*/*")
+                    .header("If-None-Match", etag).GET());
+            assertEquals(304, again.statusCode(), path);
+            assertEquals(etag, again.headers().firstValue("ETag").orElse(""), path);
+        }
+        assertNotEquals(get("/api", "application/json").headers().firstValue("ETag"),
+                get("/api", "text/html").headers().firstValue("ETag"), "each variant its own ETag");
     }
 
     // --- discovery ---
@@ -374,8 +442,13 @@ class TestApiServer {
         assertFalse(preflight.headers().firstValue("Access-Control-Allow-Methods").orElse("").contains("PUT"));
     }
 
+    /** The detail of a problem document (RFC 9457). */
     private static String error(HttpResponse<String> r) {
-        return JsonParser.parseString(r.body()).getAsJsonObject().get("message").getAsString();
+        return problem(r).get("detail").getAsString();
+    }
+
+    private static JsonObject problem(HttpResponse<String> r) {
+        return JsonParser.parseString(r.body()).getAsJsonObject();
     }
 
     private static HttpResponse<String> get(String path, String accept) throws Exception {

@@ -18,6 +18,7 @@ import org.apache.jena.graph.Node;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.w3id.stalinkg.graph.ProjectFiles;
+import org.w3id.stalinkg.store.LocalStore;
 
 /**
  * Every canned query, run with the example values of its header, gives exactly its stored expected result:
@@ -42,7 +43,7 @@ class TestExpectedResults {
         query.params().stream().filter(p -> p.example() != null)
                 .forEach(p -> params.put(p.name(), new String[] {p.example()}));
         Map<String, Node> bindings = CannedQueryRunner.bind(query, params);
-        CannedQueryRunner runner = new CannedQueryRunner(ProjectFiles.bundledGraph(), Duration.ofSeconds(30), 0, 10_000);
+        CannedQueryRunner runner = new CannedQueryRunner(new LocalStore(ProjectFiles.bundledGraph()), Duration.ofSeconds(30), 10_000);
         boolean graph = !query.query().isSelectType() && !query.query().isAskType();
         String actual = new String(runner.answer(query, bindings, graph ? ResultFormat.N_TRIPLES : ResultFormat.TSV)
                 .body(), StandardCharsets.UTF_8);

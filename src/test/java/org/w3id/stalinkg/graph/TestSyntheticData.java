@@ -31,6 +31,7 @@ import org.w3id.stalinkg.api.CannedQuery;
 import org.w3id.stalinkg.api.CannedQueryRunner;
 import org.w3id.stalinkg.api.ResultFormat;
 import org.w3id.stalinkg.cli.StalinKgCmd;
+import org.w3id.stalinkg.store.LocalStore;
 
 import picocli.CommandLine;
 
@@ -86,14 +87,14 @@ class TestSyntheticData {
         KnowledgeGraph kg = KnowledgeGraphLoader.forProject(scale3).load();
         CannedQueries queries = CannedQueries.load(scale3.resolve("queries"));
         assertEquals(ProjectFiles.cannedQueries().all().size(), queries.all().size());
-        CannedQueryRunner runner = new CannedQueryRunner(kg, Duration.ofSeconds(30), 0, 10_000);
+        CannedQueryRunner runner = new CannedQueryRunner(new LocalStore(kg), Duration.ofSeconds(30), 10_000);
         for (CannedQuery query : queries.all()) {
             Map<String, String[]> params = new HashMap<>();
             query.params().stream().filter(p -> p.example() != null)
                     .forEach(p -> params.put(p.name(), new String[] {p.example()}));
             Map<String, Node> bindings = CannedQueryRunner.bind(query, params);
             boolean graph = !query.query().isSelectType() && !query.query().isAskType();
-            CannedQueryRunner.Answer answer = runner.answer(query, bindings, graph ? ResultFormat.N_TRIPLES : ResultFormat.TSV);
+            CannedQueryRunner.Result answer = runner.answer(query, bindings, graph ? ResultFormat.N_TRIPLES : ResultFormat.TSV);
             String body = new String(answer.body(), StandardCharsets.UTF_8);
             assertTrue(body.lines().count() > (graph ? 0 : 1), query.name() + " answered nothing:\n" + body);
         }

@@ -129,8 +129,8 @@ class TestServeFromRemoteStore {
         assertEquals(502, api.statusCode(), api.body());
         JsonObject error = JsonParser.parseString(api.body()).getAsJsonObject();
         assertEquals(502, error.get("status").getAsInt());
-        assertEquals("Bad Gateway", error.get("error").getAsString());
-        assertTrue(error.get("message").getAsString().contains("could not be reached"), api.body());
+        assertEquals("Bad Gateway", error.get("title").getAsString());
+        assertTrue(error.get("detail").getAsString().contains("could not be reached"), api.body());
         assertBadGateway(get(remote, "/doc/outcome/holodomor.ttl", "text/turtle"));
         assertBadGateway(get(remote, "/sparql?query=" + encode("ASK { ?s ?p ?o }"), "application/sparql-results+json"));
         assertBadGateway(get(remote, "/", BROWSER));
