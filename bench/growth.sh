@@ -103,7 +103,7 @@ for scale in $scales; do
   triples=$(grep -o 'loaded [0-9,]* triples' "$work/load-$scale.log" | tr -dc '0-9')
   tail -1 "$work/load-$scale.log" >&2
 
-  serve_opts=(--host 127.0.0.1 --admin-port -1 --client-query-seconds 0 --cache-mb 0)
+  serve_opts=(--host 127.0.0.1 --admin-port -1 --client-query-seconds 0 --answer-cache-mb 0)
   port=$(free_port)
   echo "== scale $scale: serve --tdb2 (-Xmx${TDB2_XMX:-1g})" >&2
   start_server "$work/serve-tdb2-$scale.log" java -Xmx"${TDB2_XMX:-1g}" -jar "$jar" serve --tdb2 "$db" \

@@ -37,7 +37,6 @@ final class ServeOptions {
     int port;
     String host;
     Duration timeout;
-    long cacheBytes;
     long answerCacheBytes;
     String baseUrl;
     Duration firstResultTimeout;
@@ -77,17 +76,10 @@ final class ServeOptions {
         timeout = positiveSeconds(spec, "--timeout", seconds);
     }
 
-    @Option(names = "--cache-mb", paramLabel = "MIB", defaultValue = "" + ServerSettings.DEFAULT_CACHE_MB,
-            description = "Memory for cached canned-query answers, in MiB; 0 turns the cache off "
-                    + "(default: ${DEFAULT-VALUE}).")
-    void cacheMb(long mib) {
-        cacheBytes = mibToBytes(spec, "--cache-mb", mib);
-    }
-
     @Option(names = "--answer-cache-mb", paramLabel = "MIB",
             defaultValue = "" + ServerSettings.DEFAULT_ANSWER_CACHE_MB,
-            description = "Memory for answers of /sparql, and again for linked-data documents, kept to be sent again "
-                    + "when the same request comes back, in MiB; 0 turns them off (default: ${DEFAULT-VALUE}).")
+            description = "Memory for answers kept to be sent again when the same request comes back (the one "
+                    + "response cache, in front of every path), in MiB; 0 turns it off (default: ${DEFAULT-VALUE}).")
     void answerCacheMb(long mib) {
         answerCacheBytes = mibToBytes(spec, "--answer-cache-mb", mib);
     }
@@ -177,6 +169,6 @@ final class ServeOptions {
 
     /** The settings of the options. */
     ServerSettings settings() {
-        return new ServerSettings(host, port, timeout, cacheBytes, answerCacheBytes, baseUrl, limits());
+        return new ServerSettings(host, port, timeout, answerCacheBytes, baseUrl, limits());
     }
 }

@@ -11,15 +11,13 @@ import java.util.Objects;
  * @param port    the HTTP port; {@code 0} picks any free port (tests do), see {@code FusekiServer.getHttpPort()}
  * @param timeout the longest a SPARQL query may run before it is cut off (default
  *                {@value #DEFAULT_TIMEOUT_SECONDS} s); a client's {@code timeout} parameter can only shorten it
- * @param cacheBytes the most bytes of canned-query answers kept in memory (default {@value #DEFAULT_CACHE_MB} MiB;
- *                0 for no cache)
- * @param answerCacheBytes the most bytes of {@code /sparql} answers, and again of linked-data documents, kept in
- *                memory to be sent again (default {@value #DEFAULT_ANSWER_CACHE_MB} MiB each; 0 for none)
+ * @param answerCacheBytes the most bytes of answers kept in memory to be sent again, by the one response cache in
+ *                front of every path (default {@value #DEFAULT_ANSWER_CACHE_MB} MiB; 0 for none)
  * @param baseUrl the public base URL of this deployment, ending in "/", under which every RDF answer names things;
  *                null (the default) for the canonical {@code https://w3id.org/stalin-kg/}
  * @param limits  what a client may ask: see {@link Limits}
  */
-public record ServerSettings(String host, int port, Duration timeout, long cacheBytes, long answerCacheBytes,
+public record ServerSettings(String host, int port, Duration timeout, long answerCacheBytes,
                              String baseUrl, Limits limits) {
 
     /** The default port, as stock Fuseki's. */
@@ -34,11 +32,8 @@ public record ServerSettings(String host, int port, Duration timeout, long cache
     /** The default query time limit. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(DEFAULT_TIMEOUT_SECONDS);
 
-    /** The default size of the canned-query answer cache, in MiB. */
-    public static final int DEFAULT_CACHE_MB = 32;
-
-    /** The default size of each answer cache ({@code /sparql}, {@code /doc}), in MiB. */
-    public static final int DEFAULT_ANSWER_CACHE_MB = 16;
+    /** The default size of the response cache, in MiB. */
+    public static final int DEFAULT_ANSWER_CACHE_MB = 48;
 
     public ServerSettings {
         Objects.requireNonNull(host, "host");
@@ -53,14 +48,14 @@ public record ServerSettings(String host, int port, Duration timeout, long cache
         if (baseUrl != null && !isBaseUrl(baseUrl)) {
             throw new IllegalArgumentException("Illegal base URL=" + baseUrl + " : must be http(s)://host/path/ ending in /");
         }
-        if (cacheBytes < 0 || answerCacheBytes < 0) {
-            throw new IllegalArgumentException("Illegal cache size=" + cacheBytes + " : must be 0 or more");
+        if (answerCacheBytes < 0) {
+            throw new IllegalArgumentException("Illegal cache size=" + answerCacheBytes + " : must be 0 or more");
         }
     }
 
     /** The defaults: the {@code DEFAULT_*} constants here and {@link Limits#defaults()}; no base URL. */
     public static ServerSettings defaults() {
-        return new ServerSettings(DEFAULT_HOST, DEFAULT_PORT, DEFAULT_TIMEOUT, DEFAULT_CACHE_MB * 1024L * 1024L,
+        return new ServerSettings(DEFAULT_HOST, DEFAULT_PORT, DEFAULT_TIMEOUT,
                 DEFAULT_ANSWER_CACHE_MB * 1024L * 1024L, null, Limits.defaults());
     }
 
@@ -70,30 +65,26 @@ public record ServerSettings(String host, int port, Duration timeout, long cache
     }
 
     public ServerSettings withPort(int newPort) {
-        return new ServerSettings(host, newPort, timeout, cacheBytes, answerCacheBytes, baseUrl, limits);
+        return new ServerSettings(host, newPort, timeout, answerCacheBytes, baseUrl, limits);
     }
 
     public ServerSettings withHost(String newHost) {
-        return new ServerSettings(newHost, port, timeout, cacheBytes, answerCacheBytes, baseUrl, limits);
+        return new ServerSettings(newHost, port, timeout, answerCacheBytes, baseUrl, limits);
     }
 
     public ServerSettings withTimeout(Duration newTimeout) {
-        return new ServerSettings(host, port, newTimeout, cacheBytes, answerCacheBytes, baseUrl, limits);
-    }
-
-    public ServerSettings withCacheBytes(long newCacheBytes) {
-        return new ServerSettings(host, port, timeout, newCacheBytes, answerCacheBytes, baseUrl, limits);
+        return new ServerSettings(host, port, newTimeout, answerCacheBytes, baseUrl, limits);
     }
 
     public ServerSettings withAnswerCacheBytes(long newAnswerCacheBytes) {
-        return new ServerSettings(host, port, timeout, cacheBytes, newAnswerCacheBytes, baseUrl, limits);
+        return new ServerSettings(host, port, timeout, newAnswerCacheBytes, baseUrl, limits);
     }
 
     public ServerSettings withLimits(Limits newLimits) {
-        return new ServerSettings(host, port, timeout, cacheBytes, answerCacheBytes, baseUrl, newLimits);
+        return new ServerSettings(host, port, timeout, answerCacheBytes, baseUrl, newLimits);
     }
 
     public ServerSettings withBaseUrl(String newBaseUrl) {
-        return new ServerSettings(host, port, timeout, cacheBytes, answerCacheBytes, newBaseUrl, limits);
+        return new ServerSettings(host, port, timeout, answerCacheBytes, newBaseUrl, limits);
     }
 }
