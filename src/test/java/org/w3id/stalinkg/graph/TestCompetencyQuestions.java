@@ -78,7 +78,7 @@ class TestCompetencyQuestions {
     void theFiveYearPlansUnderStalinInOrder() {
         List<String> plans = column(select(PREFIXES + """
                 SELECT ?plan WHERE {
-                  ?plan skg:partOf policy:five-year-plans ; skg:startYear ?y .
+                  ?plan a skg:EconomicPlan ; skg:partOf policy:five-year-plans ; skg:startYear ?y .
                 } ORDER BY ?y"""), "plan");
         assertEquals(List.of(ID + "policy/first-five-year-plan", ID + "policy/second-five-year-plan",
                 ID + "policy/third-five-year-plan", ID + "policy/fourth-five-year-plan",
