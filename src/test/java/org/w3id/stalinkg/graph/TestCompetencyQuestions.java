@@ -160,8 +160,9 @@ class TestCompetencyQuestions {
     }
 
     @Test
-    void theFaminesAreExactlyTheThreeRecorded() {
-        assertEquals(Set.of("outcome/holodomor", "outcome/kazakh-famine-1930-1933", "outcome/soviet-famine-1930-1933"),
+    void theFaminesAreExactlyTheFourRecorded() {
+        assertEquals(Set.of("outcome/holodomor", "outcome/kazakh-famine-1930-1933", "outcome/soviet-famine-1930-1933",
+                        "outcome/soviet-famine-1946-1947"),
                 ids("SELECT ?f WHERE { ?f a skg:Famine }", "f"));
     }
 
