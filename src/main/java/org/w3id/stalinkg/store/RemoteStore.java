@@ -63,8 +63,8 @@ public final class RemoteStore implements SparqlStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(RemoteStore.class);
 
-    private static final Query COUNT = QueryFactory.create("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }");
-    private static final Query PROBE = QueryFactory.create("ASK {}");
+    private static final Query COUNT = QueryResources.get("count-triples");
+    private static final Query PROBE = QueryResources.get("probe");
 
     /** Aborts the executions that run past their time limit; one daemon thread for every store. */
     private static final ScheduledThreadPoolExecutor DEADLINES = deadlines();
