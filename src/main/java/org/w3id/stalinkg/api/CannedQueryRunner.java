@@ -171,11 +171,14 @@ public final class CannedQueryRunner {
         return limited;
     }
 
-    /** The first {@code maxRows} rows, and whether there were more. */
+    /**
+     * The first {@code maxRows} rows, and whether there were more; each row detached from the store (a TDB2 row
+     * reads its values from the database lazily, which it cannot do once the read transaction has ended).
+     */
     private Rows capped(RowSet rows) {
         List<Binding> kept = new ArrayList<>();
         while (rows.hasNext()) {
-            Binding b = rows.next();
+            Binding b = rows.next().detach();
             if (kept.size() == maxRows) {
                 return new Rows(rows.getResultVars(), kept, true);
             }
