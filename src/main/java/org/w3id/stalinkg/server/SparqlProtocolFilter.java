@@ -128,22 +128,7 @@ final class SparqlProtocolFilter implements Filter {
             if (!capturing()) {
                 return super.getOutputStream();
             }
-            return new ServletOutputStream() {
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setWriteListener(WriteListener listener) {
-                    // written at once
-                }
-
-                @Override
-                public void write(int b) {
-                    buffer.write(b);
-                }
-            };
+            return new BufferStream(buffer);
         }
 
         @Override
@@ -176,27 +161,7 @@ final class SparqlProtocolFilter implements Filter {
     /** A response whose body is dropped: the answer to HEAD. */
     private static final class NoBody extends HttpServletResponseWrapper {
 
-        private final ServletOutputStream sink = new ServletOutputStream() {
-            @Override
-            public boolean isReady() {
-                return true;
-            }
-
-            @Override
-            public void setWriteListener(WriteListener listener) {
-                // nothing is written
-            }
-
-            @Override
-            public void write(int b) {
-                // dropped
-            }
-
-            @Override
-            public void write(byte[] b, int off, int len) {
-                // dropped
-            }
-        };
+        private final ServletOutputStream sink = new BufferStream(java.io.OutputStream.nullOutputStream());
 
         NoBody(HttpServletResponse resp) {
             super(resp);
@@ -215,6 +180,36 @@ final class SparqlProtocolFilter implements Filter {
         @Override
         public void setContentLength(int len) {
             super.setContentLength(len);
+        }
+    }
+
+    /** A blocking servlet stream into {@code out}: a buffer kept, or nothing at all. */
+    private static final class BufferStream extends ServletOutputStream {
+
+        private final java.io.OutputStream out;
+
+        BufferStream(java.io.OutputStream out) {
+            this.out = out;
+        }
+
+        @Override
+        public boolean isReady() {
+            return true;
+        }
+
+        @Override
+        public void setWriteListener(WriteListener listener) {
+            throw new UnsupportedOperationException("blocking writes only");
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
         }
     }
 }

@@ -1,5 +1,8 @@
 package org.w3id.stalinkg.graph;
 
+import static org.w3id.stalinkg.graph.Competency.PREFIXES;
+import static org.w3id.stalinkg.graph.Competency.ids;
+import static org.w3id.stalinkg.graph.Competency.orderedIds;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,42 +21,6 @@ import org.junit.jupiter.api.Test;
  * SPARQL query over the real data files (data/deportations.ttl, data/war.ttl) with its expected answer.
  */
 class TestCompetencyDeportationsAndWar {
-
-    private static final String ID = "https://w3id.org/stalin-kg/id/";
-
-    private static final String PREFIXES = """
-            PREFIX dcterms: <http://purl.org/dc/terms/>
-            PREFIX estimate: <https://w3id.org/stalin-kg/id/estimate/>
-            PREFIX event:   <https://w3id.org/stalin-kg/id/event/>
-            PREFIX group:   <https://w3id.org/stalin-kg/id/group/>
-            PREFIX institution: <https://w3id.org/stalin-kg/id/institution/>
-            PREFIX outcome: <https://w3id.org/stalin-kg/id/outcome/>
-            PREFIX owl:     <http://www.w3.org/2002/07/owl#>
-            PREFIX person:  <https://w3id.org/stalin-kg/id/person/>
-            PREFIX policy:  <https://w3id.org/stalin-kg/id/policy/>
-            PREFIX rdfs:    <http://www.w3.org/2000/01/rdf-schema#>
-            PREFIX region:  <https://w3id.org/stalin-kg/id/region/>
-            PREFIX skg:     <https://w3id.org/stalin-kg/ontology#>
-            PREFIX skos:    <http://www.w3.org/2004/02/skos/core#>
-            PREFIX source:  <https://w3id.org/stalin-kg/id/source/>
-            PREFIX term:    <https://w3id.org/stalin-kg/id/office-term/>
-            PREFIX wd:      <http://www.wikidata.org/entity/>
-            PREFIX xsd:     <http://www.w3.org/2001/XMLSchema#>
-            """;
-
-    private static Set<String> ids(String query, String var) {
-        Set<String> values = new TreeSet<>();
-        for (String v : column(select(PREFIXES + query), var)) {
-            values.add(v.startsWith(ID) ? v.substring(ID.length()) : v);
-        }
-        return values;
-    }
-
-    private static List<String> orderedIds(String query, String var) {
-        return column(select(PREFIXES + query), var).stream()
-                .map(v -> v.startsWith(ID) ? v.substring(ID.length()) : v)
-                .toList();
-    }
 
     // --- Deportations of peoples ---
 

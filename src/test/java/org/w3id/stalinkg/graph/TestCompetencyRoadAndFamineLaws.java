@@ -1,5 +1,9 @@
 package org.w3id.stalinkg.graph;
 
+import static org.w3id.stalinkg.graph.Competency.PREFIXES;
+import static org.w3id.stalinkg.graph.Competency.assertContainsAll;
+import static org.w3id.stalinkg.graph.Competency.ids;
+import static org.w3id.stalinkg.graph.Competency.orderedIds;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.w3id.stalinkg.graph.ProjectFiles.ask;
@@ -18,41 +22,6 @@ import org.junit.jupiter.api.Test;
  * SPARQL 1.1 over the bundled graph, as a user of /sparql would write it.
  */
 class TestCompetencyRoadAndFamineLaws {
-
-    private static final String ID = "https://w3id.org/stalin-kg/id/";
-
-    private static final String PREFIXES = """
-            PREFIX event:   <https://w3id.org/stalin-kg/id/event/>
-            PREFIX goal:    <https://w3id.org/stalin-kg/id/goal/>
-            PREFIX group:   <https://w3id.org/stalin-kg/id/group/>
-            PREFIX institution: <https://w3id.org/stalin-kg/id/institution/>
-            PREFIX outcome: <https://w3id.org/stalin-kg/id/outcome/>
-            PREFIX person:  <https://w3id.org/stalin-kg/id/person/>
-            PREFIX policy:  <https://w3id.org/stalin-kg/id/policy/>
-            PREFIX rdfs:    <http://www.w3.org/2000/01/rdf-schema#>
-            PREFIX region:  <https://w3id.org/stalin-kg/id/region/>
-            PREFIX skg:     <https://w3id.org/stalin-kg/ontology#>
-            """;
-
-    private static Set<String> ids(String query, String var) {
-        Set<String> values = new TreeSet<>();
-        for (String v : column(select(PREFIXES + query), var)) {
-            values.add(v.startsWith(ID) ? v.substring(ID.length()) : v);
-        }
-        return values;
-    }
-
-    private static List<String> orderedIds(String query, String var) {
-        return column(select(PREFIXES + query), var).stream()
-                .map(v -> v.startsWith(ID) ? v.substring(ID.length()) : v)
-                .toList();
-    }
-
-    private static void assertContainsAll(Set<String> actual, String... expected) {
-        for (String e : expected) {
-            assertTrue(actual.contains(e), "missing " + e + " in " + actual);
-        }
-    }
 
     // --- The succession struggle ---
 

@@ -1,5 +1,10 @@
 package org.w3id.stalinkg.graph;
 
+import static org.w3id.stalinkg.graph.Competency.ID;
+import static org.w3id.stalinkg.graph.Competency.PREFIXES;
+import static org.w3id.stalinkg.graph.Competency.assertContainsAll;
+import static org.w3id.stalinkg.graph.Competency.ids;
+import static org.w3id.stalinkg.graph.Competency.orderedIds;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,43 +25,6 @@ import org.junit.jupiter.api.Test;
  * Plain SPARQL 1.1, as a user of /sparql would write it.
  */
 class TestCompetencyTerrorAndGulag {
-
-    private static final String ID = "https://w3id.org/stalin-kg/id/";
-
-    private static final String PREFIXES = """
-            PREFIX dcterms: <http://purl.org/dc/terms/>
-            PREFIX estimate: <https://w3id.org/stalin-kg/id/estimate/>
-            PREFIX event:   <https://w3id.org/stalin-kg/id/event/>
-            PREFIX group:   <https://w3id.org/stalin-kg/id/group/>
-            PREFIX institution: <https://w3id.org/stalin-kg/id/institution/>
-            PREFIX office:  <https://w3id.org/stalin-kg/id/office/>
-            PREFIX outcome: <https://w3id.org/stalin-kg/id/outcome/>
-            PREFIX person:  <https://w3id.org/stalin-kg/id/person/>
-            PREFIX policy:  <https://w3id.org/stalin-kg/id/policy/>
-            PREFIX rdfs:    <http://www.w3.org/2000/01/rdf-schema#>
-            PREFIX region:  <https://w3id.org/stalin-kg/id/region/>
-            PREFIX skg:     <https://w3id.org/stalin-kg/ontology#>
-            PREFIX xsd:     <http://www.w3.org/2001/XMLSchema#>
-            """;
-
-    private static Set<String> ids(String query, String var) {
-        Set<String> values = new TreeSet<>();
-        for (String v : column(select(PREFIXES + query), var)) {
-            values.add(v.startsWith(ID) ? v.substring(ID.length()) : v);
-        }
-        return values;
-    }
-
-    private static List<String> orderedIds(String query, String var) {
-        return column(select(PREFIXES + query), var).stream()
-                .map(v -> v.startsWith(ID) ? v.substring(ID.length()) : v).toList();
-    }
-
-    private static void assertContainsAll(Set<String> actual, String... expected) {
-        for (String e : expected) {
-            assertTrue(actual.contains(e), "missing " + e + " in " + actual);
-        }
-    }
 
     // --- From Kirov's murder to the Moscow trials ---
 
