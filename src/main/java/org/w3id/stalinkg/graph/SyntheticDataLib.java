@@ -17,13 +17,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.out.NodeFmtLib;
-import org.apache.jena.sparql.graph.GraphFactory;
-import org.apache.jena.sparql.graph.GraphWrapper;
 import org.apache.jena.system.progress.MonitorOutput;
 import org.apache.jena.vocabulary.OWL2;
 import org.apache.jena.vocabulary.RDFS;
@@ -187,8 +184,7 @@ public final class SyntheticDataLib {
     private static List<Line> templates(List<Path> curated) {
         List<Triple> triples = new ArrayList<>();
         for (Path file : curated) {
-            Graph one = GraphFactory.createPlainGraph();
-            KnowledgeGraphLoader.parseInto(file, new OrderedGraph(one, triples));
+            triples.addAll(TurtleFiles.read(file).triples());
         }
         // Axioms (or any blank node) that annotate a dropped statement are dropped with it.
         Set<Node> droppedNodes = new HashSet<>();
@@ -285,21 +281,5 @@ public final class SyntheticDataLib {
                   java -jar target/stalin-kg.jar serve --root THIS_FOLDER
                   java -jar target/stalin-kg.jar load --tdb2 DB --root THIS_FOLDER
                 """.formatted(scale, files, scale - 1, perCopy, written, ID_NS);
-    }
-
-    /** A graph that also records each triple added, in order, for the templates. */
-    private static final class OrderedGraph extends GraphWrapper {
-        private final List<Triple> order;
-
-        OrderedGraph(Graph graph, List<Triple> order) {
-            super(graph);
-            this.order = order;
-        }
-
-        @Override
-        public void add(Triple t) {
-            order.add(t);
-            super.add(t);
-        }
     }
 }
