@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 
 import org.apache.jena.graph.Graph;
+import org.apache.jena.mem2.GraphMem2Fast;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.sparql.graph.GraphReadOnly;
 import org.apache.jena.system.progress.MonitorOutput;
@@ -134,7 +135,7 @@ public final class KnowledgeGraphLoader {
         for (Path file : files) {
             reading.add(workers.submit(() -> TurtleFiles.read(file)));
         }
-        Graph asserted = GraphFactory.createDefaultGraph();
+        Graph asserted = new GraphMem2Fast();   // served as it is: see FrozenDataset
         Graph ontology = GraphFactory.createDefaultGraph();
         Map<Path, Long> triplesPerFile = new LinkedHashMap<>();
         MessageDigest contentHash = DigestLib.sha256();
@@ -175,7 +176,7 @@ public final class KnowledgeGraphLoader {
      */
     private Validated checked(Parsed p, ExecutorService workers) {
         long started = System.nanoTime();
-        Graph derived = GraphFactory.createDefaultGraph();
+        Graph derived = new GraphMem2Fast();
         YearLib.deriveYears(p.asserted(), derived);
         Graph withYears = new DisjointUnion(p.asserted(), derived);
         long[] inferenceMs = new long[1];
