@@ -12,17 +12,19 @@ import org.apache.jena.util.iterator.ExtendedIterator;
 /**
  * A read-only view of two graphs that share no triple: {@code find} is the first graph's matches then the second's,
  * with no set of seen triples to drop duplicates (Jena's {@code Union} and {@code GraphUnionRead} keep one), and
- * the size is the sum. The caller promises that the graphs are disjoint and stay as they are; the prefixes are the
- * first graph's, copied.
+ * the size is the sum. The caller promises that the graphs are disjoint and stay as they are.
  */
 final class DisjointUnion extends GraphBase {
 
     private final Graph first;
     private final Graph second;
+    private final PrefixMapping prefixes;
 
-    DisjointUnion(Graph first, Graph second) {
+    /** The union of {@code first} and {@code second}, with a copy of {@code prefixes}. */
+    DisjointUnion(Graph first, Graph second, PrefixMapping prefixes) {
         this.first = first;
         this.second = second;
+        this.prefixes = prefixes;
     }
 
     @Override
@@ -42,7 +44,7 @@ final class DisjointUnion extends GraphBase {
 
     @Override
     protected PrefixMapping createPrefixMapping() {
-        return new PrefixMappingImpl().setNsPrefixes(first.getPrefixMapping()).lock();
+        return new PrefixMappingImpl().setNsPrefixes(prefixes).lock();
     }
 
     @Override

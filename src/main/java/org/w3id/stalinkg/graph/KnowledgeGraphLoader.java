@@ -135,7 +135,7 @@ public final class KnowledgeGraphLoader {
         for (Path file : files) {
             reading.add(workers.submit(() -> TurtleFiles.read(file)));
         }
-        Graph asserted = new GraphMem2Fast();   // served as it is: see FrozenDataset
+        Graph asserted = new GraphMem2Fast();
         Graph ontology = GraphFactory.createDefaultGraph();
         Map<Path, Long> triplesPerFile = new LinkedHashMap<>();
         MessageDigest contentHash = DigestLib.sha256();
@@ -178,7 +178,7 @@ public final class KnowledgeGraphLoader {
         long started = System.nanoTime();
         Graph derived = new GraphMem2Fast();
         YearLib.deriveYears(p.asserted(), derived);
-        Graph withYears = new DisjointUnion(p.asserted(), derived);
+        Graph withYears = new DisjointUnion(p.asserted(), derived, p.asserted().getPrefixMapping());
         long[] inferenceMs = new long[1];
         Future<Graph> inference = workers.submit(() -> {
             long t = System.nanoTime();
