@@ -16,9 +16,10 @@ import org.w3id.stalinkg.vocab.SKG;
  * {@link SKG#GRAPH_INFERRED} are stored, and the default graph is their union, a view ({@link DisjointUnion}).
  * Read-only. A graph name the dataset does not hold is an empty graph, never a new one: reading never changes it.
  * <p>
- * The two graphs are stored in one Jena TxnMem dataset (named graphs only), which Fuseki's read transactions begin
- * and end through {@link DatasetGraphMapLink} (one handler for the dataset's views: a READ_PROMOTE transaction, so
- * readers run side by side). Linking the loader's GraphMem2Fast graphs directly, with no copy, answered every query
+ * Each of the two graphs is stored as the default graph of a Jena TxnMem dataset of its own (a triple table of 3
+ * indexes, where named graphs in one dataset would take a quad table of 6), whose transactions Fuseki's read
+ * transactions begin and end through {@link DatasetGraphMapLink} (a READ_PROMOTE transaction on each, so readers run
+ * side by side). Linking the loader's GraphMem2Fast graphs directly, with no copy, answered every query
  * of bench/lib/DatasetLayouts.java faster still, but changes the order in which a pattern's matches come out, and so
  * the order of the values of a GROUP_CONCAT that the stored expected results of three canned queries pin
  * (corrections, offices-of-stalin, satellite-states; TxnMem's order is its hash order, the same in the remote store
@@ -38,17 +39,17 @@ final class FrozenDataset extends DatasetGraphMapLink {
      * The graphs are copied; the caller may drop them.
      */
     static DatasetGraph of(Graph asserted, Graph inferred) {
-        DatasetGraph store = DatasetGraphFactory.createTxnMem();
-        Node assertedName = SKG.GRAPH_ASSERTED.asNode();
-        Node inferredName = SKG.GRAPH_INFERRED.asNode();
-        Txn.executeWrite(store, () -> {
-            GraphUtil.addInto(store.getGraph(assertedName), asserted);
-            GraphUtil.addInto(store.getGraph(inferredName), inferred);
-        });
-        Graph storedAsserted = store.getGraph(assertedName);
-        Graph storedInferred = store.getGraph(inferredName);
+        Graph storedAsserted = stored(asserted);
+        Graph storedInferred = stored(inferred);
         Graph union = new DisjointUnion(storedAsserted, storedInferred, asserted.getPrefixMapping());
         return new DatasetGraphReadOnly(new FrozenDataset(union, storedAsserted, storedInferred));
+    }
+
+    /** A copy of {@code graph} as the default graph of a TxnMem dataset of its own (a triple table: 3 indexes). */
+    private static Graph stored(Graph graph) {
+        DatasetGraph store = DatasetGraphFactory.createTxnMem();
+        Txn.executeWrite(store, () -> GraphUtil.addInto(store.getDefaultGraph(), graph));
+        return store.getDefaultGraph();
     }
 
     @Override
