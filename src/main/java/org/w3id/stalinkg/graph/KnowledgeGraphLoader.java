@@ -229,5 +229,4 @@ public final class KnowledgeGraphLoader {
             throw new UncheckedIOException(ex);
         }
     }
-
 }
