@@ -70,7 +70,9 @@ public final class KnowledgeGraph {
 
     /**
      * The served dataset, read-only: the default graph holds every statement, stated and inferred; the named graphs
-     * {@link SKG#GRAPH_ASSERTED} and {@link SKG#GRAPH_INFERRED} hold each part.
+     * {@link SKG#GRAPH_ASSERTED} and {@link SKG#GRAPH_INFERRED} hold each part, and share no statement. Loaded from
+     * files, the default graph is a view of the two named graphs (each statement is held once); from TDB2, a stored
+     * graph.
      */
     public DatasetGraph dataset() {
         return dataset;

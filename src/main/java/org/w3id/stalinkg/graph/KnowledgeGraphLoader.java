@@ -2,65 +2,34 @@ package org.w3id.stalinkg.graph;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Stream;
 
-import org.apache.jena.datatypes.xsd.XSDDatatype;
-import org.apache.jena.datatypes.xsd.XSDDateTime;
 import org.apache.jena.graph.Graph;
-import org.apache.jena.graph.GraphUtil;
-import org.apache.jena.graph.Node;
-import org.apache.jena.graph.NodeFactory;
-import org.apache.jena.graph.Triple;
-import org.apache.jena.riot.Lang;
-import org.apache.jena.riot.RDFParser;
-import org.apache.jena.riot.RiotException;
-import org.apache.jena.riot.RiotParseException;
-import org.apache.jena.riot.lang.LabelToNode;
-import org.apache.jena.riot.system.ErrorHandlerFactory;
-import org.apache.jena.riot.system.StreamRDFCountingBase;
-import org.apache.jena.riot.system.StreamRDFLib;
-import org.apache.jena.shacl.Shapes;
-import org.apache.jena.shacl.engine.ValidationContext;
-import org.apache.jena.shacl.parser.Shape;
-import org.apache.jena.shacl.lib.ShLib;
-import org.apache.jena.shacl.validation.ReportEntry;
-import org.apache.jena.shacl.validation.Severity;
-import org.apache.jena.shacl.validation.VLib;
-import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.core.DatasetGraphFactory;
-import org.apache.jena.sparql.core.DatasetGraphReadOnly;
+import org.apache.jena.mem2.GraphMem2Fast;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.sparql.graph.GraphReadOnly;
 import org.apache.jena.system.progress.MonitorOutput;
-import org.apache.jena.sys.JenaSystem;
-import org.apache.jena.system.Txn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.w3id.stalinkg.vocab.SKG;
 
 /**
- * Turns the curated files into one validated, read-only {@link KnowledgeGraph}, in one pass: parse every Turtle
- * file (strictly: a warning is an error), derive the integer years of dated statements, validate the whole graph
- * against the SHACL shapes, add what the ontology entails ({@link InferenceLib}), freeze. The default graph serves
- * everything; the named graph {@code .../graph/asserted} holds what the files state and {@code .../graph/inferred}
- * what was derived, so that a user can tell them apart. Any problem stops the load with a {@link GraphLoadException} that names each
- * file, line and column, or each shape result's focus node, path and message; a half-loaded graph is never returned.
+ * Turns the curated files into one validated, read-only {@link KnowledgeGraph}, in one pass: read every Turtle file
+ * once (hashing and parsing its bytes, strictly: a warning is an error, {@link TurtleFiles}), derive the integer
+ * years of dated statements ({@link YearLib}), validate the whole against the SHACL shapes ({@link ShapeValidation})
+ * while adding what the ontology entails ({@link InferenceLib}), freeze ({@link FrozenDataset}). The named graph
+ * {@code .../graph/asserted} holds what the files state and {@code .../graph/inferred} what was derived (the two
+ * share no triple), so that a user can tell them apart; the default graph is their union, a view: each triple is
+ * held once. Any problem stops the load with a {@link GraphLoadException} that names each file, line and column, or
+ * each shape result's focus node, path and message; a half-loaded graph is never returned.
  *
  * <pre>
  * KnowledgeGraph kg = KnowledgeGraphLoader.forProject(Path.of(".")).load();
@@ -75,9 +44,6 @@ public final class KnowledgeGraphLoader {
 
     /** Triples between two progress reports while parsing. */
     private static final long PROGRESS_TRIPLES = 1_000_000;
-
-    /** Focus nodes of one shape validated together, as one task of the parallel validation. */
-    private static final int VALIDATION_BATCH = 64;
 
     private final List<Path> folders;
     private final Path shapesFile;
@@ -102,40 +68,6 @@ public final class KnowledgeGraphLoader {
     }
 
     /**
-     * Loads, derives, validates and freezes.
-     *
-     * @throws GraphLoadException if a folder or file cannot be read, a file does not parse, or the graph breaks a
-     *         shape (severity sh:Violation; warnings are logged)
-     */
-    public KnowledgeGraph load() {
-        long started = System.nanoTime();
-        Validated v = validated();
-        DatasetGraph dsg = DatasetGraphFactory.createTxnMem();
-        Txn.executeWrite(dsg, () -> {
-            dsg.prefixes().putAll(v.asserted().getPrefixMapping());
-            GraphUtil.addInto(dsg.getDefaultGraph(), v.asserted());
-            GraphUtil.addInto(dsg.getDefaultGraph(), v.derived());
-            GraphUtil.addInto(dsg.getGraph(SKG.GRAPH_ASSERTED.asNode()), v.asserted());
-            GraphUtil.addInto(dsg.getGraph(SKG.GRAPH_INFERRED.asNode()), v.derived());
-        });
-        KnowledgeGraph kg = new KnowledgeGraph(new DatasetGraphReadOnly(dsg), new GraphReadOnly(v.ontology()),
-                v.triplesPerFile(), v.contentHash());
-        LOG.info("Loaded {} triples from {} files ({} asserted, {} inferred) in {} ms: parsed in {} ms, validated and"
-                + " inferred in {} ms (inference alone {} ms)", kg.size(), v.triplesPerFile().size(),
-                v.asserted().size(), v.derived().size(), (System.nanoTime() - started) / 1_000_000, v.parseMs(),
-                v.checkMs(), v.inferenceMs());
-        return kg;
-    }
-
-    /**
-     * What {@link #load()} freezes, before it is put in a dataset: the asserted graph (the files, with their
-     * prefixes), the derived graph (years of dates and entailments that the asserted graph does not hold), the
-     * ontology, the triples of each file and the content hash. Mutable graphs: the caller owns them.
-     */
-    record Validated(Graph asserted, Graph derived, Graph ontology, Map<Path, Long> triplesPerFile,
-                     String contentHash, long parseMs, long checkMs, long inferenceMs) {}
-
-    /**
      * A loader that reports each stage (files parsed, validation, inference) to {@code progress}, as well as to
      * the log. {@code null} for none.
      */
@@ -152,54 +84,79 @@ public final class KnowledgeGraphLoader {
     }
 
     /**
-     * Parses, derives years, validates and infers: everything {@link #load()} does but building the dataset. The
-     * files are parsed side by side, then added in load order; validation and inference then run side by side, on
-     * a pool of one thread per core.
+     * Loads, derives, validates and freezes.
+     *
+     * @throws GraphLoadException if a folder or file cannot be read, a file does not parse, or the graph breaks a
+     *         shape (severity sh:Violation; warnings are logged)
      */
-    Validated validated() {
-        // Jena initialises itself on first use; threads that first touch it at the same time can deadlock in class
-        // initialisation (seen: parsers stuck in GraphBase.createPrefixMapping). Initialise here, on one thread.
-        JenaSystem.init();
-        ExecutorService workers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
-        try {
-            return validated(workers);
-        } finally {
-            workers.shutdownNow();
-        }
+    public KnowledgeGraph load() {
+        long started = System.nanoTime();
+        Validated v = validated();
+        long asserted = v.asserted().size();
+        long inferred = v.derived().size();
+        KnowledgeGraph kg = new KnowledgeGraph(FrozenDataset.of(v.asserted(), v.derived()),
+                new GraphReadOnly(v.ontology()), v.triplesPerFile(), v.contentHash(), asserted + inferred, asserted,
+                inferred);
+        LOG.info("Loaded {} triples from {} files ({} asserted, {} inferred) in {} ms: parsed in {} ms, validated and"
+                + " inferred in {} ms (inference alone {} ms)", kg.size(), v.triplesPerFile().size(), asserted,
+                inferred, LoadWorkers.millis(started), v.parseMs(), v.checkMs(), v.inferenceMs());
+        return kg;
     }
 
-    private Validated validated(ExecutorService workers) {
+    /**
+     * What {@link #load()} freezes: the asserted graph (the files, with their prefixes), the derived graph (years of
+     * dates and entailments; none of them in the asserted graph), the ontology, the triples of each file and the
+     * content hash. The caller owns the graphs.
+     */
+    record Validated(Graph asserted, Graph derived, Graph ontology, Map<Path, Long> triplesPerFile,
+                     String contentHash, long parseMs, long checkMs, long inferenceMs) {}
+
+    /** The files as read: the asserted graph, the ontology, the triples of each file, the content hash. */
+    private record Parsed(Graph asserted, Graph ontology, Map<Path, Long> triplesPerFile, String contentHash,
+                          long parseMs) {}
+
+    /**
+     * Parses, derives years, validates and infers: everything {@link #load()} does but freezing. The files are read
+     * and parsed side by side, then added in load order; validation and inference then run side by side, on a pool
+     * of one thread per core.
+     */
+    Validated validated() {
+        return LoadWorkers.with(workers -> checked(parsed(workers), workers));
+    }
+
+    /**
+     * Reads every file once, in parallel; adds each file's statements to the asserted graph (and the ontology's to
+     * the ontology) and its name and bytes to the content hash, in load order.
+     */
+    private Parsed parsed(ExecutorService workers) {
         long started = System.nanoTime();
-        List<Path> files = dataFiles();
-        Map<Path, Long> triplesPerFile = new LinkedHashMap<>();
-        List<String> problems = new ArrayList<>();
-        Graph asserted = GraphFactory.createDefaultGraph();
-        Graph ontology = GraphFactory.createDefaultGraph();
-        long parsed = 0;
-        long nextReport = PROGRESS_TRIPLES;
-        List<Future<Parsed>> parsing = new ArrayList<>();
+        List<Path> files = TurtleFiles.list(folders, this::isShapesFile, "Cannot find the data");
+        List<Future<TurtleFiles.Read>> reading = new ArrayList<>();
         for (Path file : files) {
-            parsing.add(workers.submit(() -> {
-                Graph one = GraphFactory.createDefaultGraph();
-                long triples = parseInto(file, one);
-                return new Parsed(one, triples);
-            }));
+            reading.add(workers.submit(() -> TurtleFiles.read(file)));
         }
+        Graph asserted = new GraphMem2Fast();
+        Graph ontology = GraphFactory.createDefaultGraph();
+        Map<Path, Long> triplesPerFile = new LinkedHashMap<>();
+        MessageDigest contentHash = DigestLib.sha256();
+        List<String> problems = new ArrayList<>();
+        long parsed = 0;
         for (int i = 0; i < files.size(); i++) {
-            Path file = files.get(i);
             try {
-                Parsed p = result(parsing.get(i));
-                parsing.set(i, null);   // the file's own graph can go once added
-                if (file.getParent().equals(folders.get(0))) {
+                TurtleFiles.Read read = LoadWorkers.result(reading.get(i));
+                reading.set(i, null);   // the file's bytes and statements can go once added
+                TurtleFiles.addToHash(contentHash, read.file(), read.bytes());
+                if (read.file().getParent().equals(folders.get(0))) {
                     // The first folder is the ontology: kept apart too, to be served as one document.
-                    GraphUtil.addInto(ontology, p.graph());
+                    read.addTo(ontology);
                 }
-                GraphUtil.addInto(asserted, p.graph());
-                triplesPerFile.put(file, p.triples());
-                parsed += p.triples();
-                if (parsed >= nextReport) {
-                    report("parsed %,d triples from %,d files (%s)", parsed, triplesPerFile.size(), rate(parsed, started));
-                    nextReport = (parsed / PROGRESS_TRIPLES + 1) * PROGRESS_TRIPLES;
+                read.addTo(asserted);
+                triplesPerFile.put(read.file(), (long) read.triples().size());
+                long before = parsed;
+                parsed += read.triples().size();
+                if (parsed / PROGRESS_TRIPLES > before / PROGRESS_TRIPLES) {
+                    report("parsed %,d triples from %,d files (%,.0f/s)", parsed, triplesPerFile.size(),
+                            parsed / Math.max(LoadWorkers.seconds(started), 1e-9));
                 }
             } catch (GraphLoadException ex) {
                 problems.addAll(ex.problems());
@@ -208,52 +165,35 @@ public final class KnowledgeGraphLoader {
         if (!problems.isEmpty()) {
             throw new GraphLoadException(problems.size() + " file(s) did not parse", problems);
         }
-        long parseMs = (System.nanoTime() - started) / 1_000_000;
+        long parseMs = LoadWorkers.millis(started);
         report("parsed %,d triples from %,d files in %.1f s", parsed, files.size(), parseMs / 1000.0);
-        // The shapes and the rules see the asserted statements with the years derived from their dates: the years
-        // are added to the asserted graph for that, and taken out again after (rather than copying the graph).
-        Graph derived = GraphFactory.createDefaultGraph();
-        deriveYears(asserted, derived);
-        List<Triple> added = new ArrayList<>();
-        derived.find().forEachRemaining(t -> {
-            if (!asserted.contains(t)) {
-                added.add(t);
-            }
+        return new Parsed(asserted, ontology, triplesPerFile, HexFormat.of().formatHex(contentHash.digest()), parseMs);
+    }
+
+    /**
+     * Derives the years, then validates and infers side by side. The shapes and the rules see the asserted
+     * statements with the years, through a view of the two graphs: nothing is added to the asserted graph.
+     */
+    private Validated checked(Parsed p, ExecutorService workers) {
+        long started = System.nanoTime();
+        Graph derived = new GraphMem2Fast();
+        YearLib.deriveYears(p.asserted(), derived);
+        Graph withYears = new DisjointUnion(p.asserted(), derived, p.asserted().getPrefixMapping());
+        long[] inferenceMs = new long[1];
+        Future<Graph> inference = workers.submit(() -> {
+            long t = System.nanoTime();
+            Graph g = InferenceLib.entailments(withYears);
+            inferenceMs[0] = LoadWorkers.millis(t);
+            return g;
         });
-        added.forEach(asserted::add);
-        try {
-            // Validation and inference only read the graph: they run side by side.
-            long checkStarted = System.nanoTime();
-            long[] inferenceMs = new long[1];
-            Future<Graph> inference = workers.submit(() -> {
-                long t = System.nanoTime();
-                Graph g = InferenceLib.entailments(asserted);
-                inferenceMs[0] = (System.nanoTime() - t) / 1_000_000;
-                return g;
-            });
-            validate(asserted, workers);
-            report("validated against the shapes in %.1f s", seconds(checkStarted));
-            Graph entailed = result(inference);
-            GraphUtil.addInto(derived, entailed);
-            long checkMs = (System.nanoTime() - checkStarted) / 1_000_000;
-            report("inferred %,d triples in %.1f s", derived.size(), inferenceMs[0] / 1000.0);
-            return new Validated(asserted, derived, ontology, triplesPerFile, contentHash(files), parseMs, checkMs,
-                    inferenceMs[0]);
-        } finally {
-            added.forEach(asserted::delete);
-        }
-    }
-
-    /** One file's triples and how many statements the parser read (duplicates included). */
-    private record Parsed(Graph graph, long triples) {}
-
-    private static double seconds(long startedNanos) {
-        return (System.nanoTime() - startedNanos) / 1e9;
-    }
-
-    private static String rate(long n, long startedNanos) {
-        double s = seconds(startedNanos);
-        return s > 0 ? String.format("%,.0f/s", n / s) : "-/s";
+        ShapeValidation.validate(shapesFile, withYears, workers);
+        report("validated against the shapes in %.1f s", LoadWorkers.seconds(started));
+        Graph entailed = LoadWorkers.result(inference);
+        entailed.find().forEachRemaining(derived::add);   // none is in withYears: entailments() leaves those out
+        long checkMs = LoadWorkers.millis(started);
+        report("inferred %,d triples in %.1f s", derived.size(), inferenceMs[0] / 1000.0);
+        return new Validated(p.asserted(), derived, p.ontology(), p.triplesPerFile(), p.contentHash(), p.parseMs(),
+                checkMs, inferenceMs[0]);
     }
 
     /**
@@ -264,29 +204,14 @@ public final class KnowledgeGraphLoader {
      * @throws GraphLoadException if the folder cannot be read, holds no {@code .ttl} file, or a file does not parse
      */
     public Graph loadOntology() {
-        Path folder = folders.get(0);
-        List<Path> files = new ArrayList<>();
-        if (!Files.isDirectory(folder)) {
-            throw new GraphLoadException("Cannot find the ontology", List.of(folder + ": no such folder"));
-        }
-        try (Stream<Path> listing = Files.list(folder)) {
-            listing.filter(p -> p.getFileName().toString().endsWith(".ttl")).filter(Files::isRegularFile)
-                   .filter(p -> !isShapesFile(p)).sorted().forEach(files::add);
-        } catch (IOException ex) {
-            throw new GraphLoadException("Cannot find the ontology", List.of(folder + ": cannot list: " + ex.getMessage()));
-        }
-        if (files.isEmpty()) {
-            throw new GraphLoadException("Cannot find the ontology", List.of(folder + ": no .ttl files"));
-        }
+        List<Path> files = TurtleFiles.list(List.of(folders.get(0)), this::isShapesFile, "Cannot find the ontology");
         Graph ontology = GraphFactory.createDefaultGraph();
         List<String> problems = new ArrayList<>();
         for (Path file : files) {
             try {
                 // As load() does, file by file: the same triples added in the same order make the same graph, which
                 // Jena writes in the same order (the documents of /ontology are then the same bytes in both modes).
-                Graph one = GraphFactory.createDefaultGraph();
-                parseInto(file, one);
-                GraphUtil.addInto(ontology, one);
+                TurtleFiles.read(file).addTo(ontology);
             } catch (GraphLoadException ex) {
                 problems.addAll(ex.problems());
             }
@@ -297,177 +222,11 @@ public final class KnowledgeGraphLoader {
         return new GraphReadOnly(ontology);
     }
 
-    /** SHA-256 over every loaded file's name and bytes, in load order: the served data is a function of these. */
-    private static String contentHash(List<Path> files) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (Path file : files) {
-                sha.update(file.getFileName().toString().getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) 0);
-                sha.update(Files.readAllBytes(file));
-                sha.update((byte) 0);
-            }
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        } catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException(ex);
-        }
-    }
-
-    private List<Path> dataFiles() {
-        List<Path> files = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
-        for (Path folder : folders) {
-            if (!Files.isDirectory(folder)) {
-                problems.add(folder + ": no such folder");
-                continue;
-            }
-            try (Stream<Path> listing = Files.list(folder)) {
-                listing.filter(p -> p.getFileName().toString().endsWith(".ttl"))
-                       .filter(Files::isRegularFile)
-                       .filter(p -> !isShapesFile(p))
-                       .sorted()
-                       .forEach(files::add);
-            } catch (IOException ex) {
-                problems.add(folder + ": cannot list: " + ex.getMessage());
-            }
-        }
-        if (problems.isEmpty() && files.isEmpty()) {
-            problems.add(folders + ": no .ttl files");
-        }
-        if (!problems.isEmpty()) {
-            throw new GraphLoadException("Cannot find the data", problems);
-        }
-        return files;
-    }
-
     private boolean isShapesFile(Path p) {
         try {
             return Files.exists(shapesFile) && Files.isSameFile(p, shapesFile);
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
-    }
-
-    /**
-     * Parses one Turtle file into {@code graph}, treating parser warnings (bad IRIs, ill-typed literals) as errors.
-     * Returns the number of triples the file holds.
-     * <p>
-     * Blank nodes get the same identity on every load of the same file: the parser's blank-node allocator is seeded
-     * with the file's name instead of a random seed. The graph, and so every answer written from it, is then the
-     * same bytes on every replica that loads the same files (Jena orders a graph by its nodes' hashes, and writes
-     * blank nodes by their identity), so two replicas behind a load balancer give the same bytes and ETags.
-     */
-    static long parseInto(Path file, Graph graph) {
-        StreamRDFCountingBase counting = new StreamRDFCountingBase(StreamRDFLib.graph(graph));
-        UUID seed = UUID.nameUUIDFromBytes(("stalin-kg " + file.getFileName()).getBytes(StandardCharsets.UTF_8));
-        try {
-            RDFParser.source(file)
-                     .forceLang(Lang.TURTLE)
-                     .strict(true)
-                     .checking(true)
-                     .labelToNode(LabelToNode.createScopeByDocumentHash(seed))
-                     .errorHandler(ErrorHandlerFactory.errorHandlerExceptions())
-                     .parse(counting);
-        } catch (RiotParseException ex) {
-            throw new GraphLoadException("Parse error", List.of(
-                    file + ":" + ex.getLine() + ":" + ex.getCol() + ": " + ex.getOriginalMessage()));
-        } catch (RiotException ex) {
-            throw new GraphLoadException("Parse error", List.of(file + ": " + ex.getMessage()));
-        } catch (UncheckedIOException ex) {
-            throw new GraphLoadException("Cannot read", List.of(file + ": " + ex.getMessage()));
-        }
-        return counting.countTriples();
-    }
-
-    /**
-     * Adds {@code skg:startYear} and {@code skg:endYear} (xsd:integer) for every {@code skg:startDate} and
-     * {@code skg:endDate} of a date type, so that SPARQL users can filter and order by year with any engine,
-     * whatever the precision the curator wrote (xsd:date, xsd:gYearMonth, xsd:gYear). Other literals are left
-     * for the shapes to report.
-     */
-    static void deriveYears(Graph graph) {
-        deriveYears(graph, graph);
-    }
-
-    /** Adds to {@code into} the years of the dates of {@code source}. */
-    static void deriveYears(Graph source, Graph into) {
-        List<Triple> derived = new ArrayList<>();
-        deriveYears(source, SKG.startDate.asNode(), SKG.startYear.asNode(), derived);
-        deriveYears(source, SKG.endDate.asNode(), SKG.endYear.asNode(), derived);
-        derived.forEach(into::add);
-    }
-
-    private static void deriveYears(Graph graph, Node dateProperty, Node yearProperty, List<Triple> out) {
-        graph.find(Node.ANY, dateProperty, Node.ANY).forEachRemaining(t -> {
-            Node o = t.getObject();
-            if (o.isLiteral() && o.getLiteralValue() instanceof XSDDateTime dateTime) {
-                Node year = NodeFactory.createLiteralDT(Integer.toString(dateTime.getYears()), XSDDatatype.XSDinteger);
-                out.add(Triple.create(t.getSubject(), yearProperty, year));
-            }
-        });
-    }
-
-    /**
-     * Validates {@code data} against the shapes as Jena's plain validator does (every target shape, every focus node
-     * of it), with the (shape, focus nodes) pairs split into batches that {@code workers} validate in parallel; the
-     * data graph is only read. The report lists the results in shape and focus-node order, as one pass would.
-     */
-    private void validate(Graph data, ExecutorService workers) {
-        Graph shapesGraph = GraphFactory.createDefaultGraph();
-        parseInto(shapesFile, shapesGraph);
-        Shapes shapes = Shapes.parse(shapesGraph);
-        List<Future<Collection<ReportEntry>>> batches = new ArrayList<>();
-        for (Shape shape : shapes.getTargetShapes()) {
-            List<Node> focusNodes = new ArrayList<>(VLib.focusNodes(data, shape));
-            for (int i = 0; i < focusNodes.size(); i += VALIDATION_BATCH) {
-                List<Node> batch = focusNodes.subList(i, Math.min(focusNodes.size(), i + VALIDATION_BATCH));
-                batches.add(workers.submit(() -> {
-                    ValidationContext context = ValidationContext.create(shapes, data);
-                    batch.forEach(node -> VLib.validateShape(context, data, shape, node));
-                    return context.generateReport().getEntries();
-                }));
-            }
-        }
-        List<ReportEntry> entries = new ArrayList<>();
-        for (Future<Collection<ReportEntry>> batch : batches) {
-            entries.addAll(result(batch));
-        }
-        List<String> violations = new ArrayList<>();
-        for (ReportEntry entry : entries) {
-            String line = describe(entry);
-            if (entry.severity().equals(Severity.Violation)) {
-                violations.add(line);
-            } else {
-                LOG.warn("Shape {}: {}", entry.severity().level().getLocalName(), line);
-            }
-        }
-        if (!violations.isEmpty()) {
-            throw new GraphLoadException(violations.size() + " shape violation(s)", violations);
-        }
-    }
-
-    /** The value of a finished task; what it threw, thrown again as it was (unchecked), or wrapped. */
-    private static <T> T result(Future<T> task) {
-        try {
-            return task.get();
-        } catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while loading", ex);
-        } catch (ExecutionException ex) {
-            if (ex.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            if (ex.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(ex.getCause());
-        }
-    }
-
-    private static String describe(ReportEntry entry) {
-        String path = entry.resultPath() == null ? "-" : entry.resultPath().toString();
-        return "focus " + ShLib.displayStr(entry.focusNode()) + " path " + path + ": " + entry.message();
     }
 }

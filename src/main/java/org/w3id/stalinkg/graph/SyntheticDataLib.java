@@ -9,25 +9,10 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
 
-import org.apache.jena.graph.Graph;
-import org.apache.jena.graph.Node;
-import org.apache.jena.graph.NodeFactory;
-import org.apache.jena.graph.Triple;
-import org.apache.jena.riot.out.NodeFmtLib;
-import org.apache.jena.sparql.graph.GraphFactory;
-import org.apache.jena.sparql.graph.GraphWrapper;
 import org.apache.jena.system.progress.MonitorOutput;
-import org.apache.jena.vocabulary.OWL2;
-import org.apache.jena.vocabulary.RDFS;
-import org.apache.jena.vocabulary.SKOS;
 
 /**
  * Synthetic data for measuring growth: a project folder whose {@code data/} holds the curated files and
@@ -59,9 +44,6 @@ public final class SyntheticDataLib {
         return String.format("synthetic-%0" + width + "d.ttl", k);
     }
 
-    private static final String WIKIDATA = "http://www.wikidata.org/";
-    private static final Set<Node> LABELS = Set.of(RDFS.label.asNode(), SKOS.prefLabel.asNode(), SKOS.altLabel.asNode());
-
     private SyntheticDataLib() {}
 
     /**
@@ -91,7 +73,7 @@ public final class SyntheticDataLib {
             copyTree(root.resolve("queries"), out.resolve("queries"));
             copyTree(root.resolve("data"), out.resolve("data"));
             List<Path> curated = curatedFiles(root.resolve("data"));
-            List<Line> lines = templates(curated);
+            List<SyntheticTemplates.Line> lines = SyntheticTemplates.templates(curated);
             long written = 0;
             int step = Math.max(1, (scale - 1) / 10);
             for (int k = 1; k < scale; k++) {
@@ -140,114 +122,7 @@ public final class SyntheticDataLib {
         }
     }
 
-    /** One N-Triples line of a copy, made of three parts. */
-    private record Line(Part s, Part p, Part o) {}
-
-    /** A node of a line, as written in copy {@code k}. */
-    private interface Part {
-        void write(StringBuilder sb, int k);
-    }
-
-    /** Written as it is. */
-    private record Fixed(String nt) implements Part {
-        @Override
-        public void write(StringBuilder sb, int k) {
-            sb.append(nt);
-        }
-    }
-
-    /** One of our IRIs: the suffix goes before a fragment or query, if any. */
-    private record IdIri(String head, String tail) implements Part {
-        @Override
-        public void write(StringBuilder sb, int k) {
-            sb.append(head).append("-s").append(k).append(tail);
-        }
-    }
-
-    /** A blank node, numbered in order of first appearance, labelled per copy. */
-    private record Blank(int n) implements Part {
-        @Override
-        public void write(StringBuilder sb, int k) {
-            sb.append("_:c").append(k).append('b').append(n);
-        }
-    }
-
-    /** A label: the escaped text, then the mark, then the closing quote and the language or datatype. */
-    private record Label(String head, String tail) implements Part {
-        @Override
-        public void write(StringBuilder sb, int k) {
-            sb.append(head).append(" (synthetic ").append(k).append(')').append(tail);
-        }
-    }
-
-    /**
-     * The lines of a copy, in the order of the curated files and of the triples in each: parsed once, strictly,
-     * with identity links and the axioms that annotate them left out.
-     */
-    private static List<Line> templates(List<Path> curated) {
-        List<Triple> triples = new ArrayList<>();
-        for (Path file : curated) {
-            Graph one = GraphFactory.createPlainGraph();
-            KnowledgeGraphLoader.parseInto(file, new OrderedGraph(one, triples));
-        }
-        // Axioms (or any blank node) that annotate a dropped statement are dropped with it.
-        Set<Node> droppedNodes = new HashSet<>();
-        for (Triple t : triples) {
-            if (t.getSubject().isBlank() && (isIdentityLink(t)
-                    || (t.getPredicate().equals(OWL2.annotatedProperty.asNode()) && t.getObject().equals(OWL2.sameAs.asNode())))) {
-                droppedNodes.add(t.getSubject());
-            }
-        }
-        Map<Node, Blank> blanks = new HashMap<>();
-        Map<Node, Part> parts = new HashMap<>();
-        List<Line> lines = new ArrayList<>(triples.size());
-        for (Triple t : triples) {
-            if (isIdentityLink(t) || droppedNodes.contains(t.getSubject())) {
-                continue;
-            }
-            Part o = LABELS.contains(t.getPredicate()) && t.getObject().isLiteral()
-                    ? label(t.getObject()) : part(t.getObject(), blanks, parts);
-            lines.add(new Line(part(t.getSubject(), blanks, parts), part(t.getPredicate(), blanks, parts), o));
-        }
-        return lines;
-    }
-
-    /** A statement that says a thing is another, or is a Wikidata entity. */
-    private static boolean isIdentityLink(Triple t) {
-        return t.getPredicate().equals(OWL2.sameAs.asNode())
-                || (t.getObject().isURI() && t.getObject().getURI().startsWith(WIKIDATA));
-    }
-
-    private static Part part(Node n, Map<Node, Blank> blanks, Map<Node, Part> parts) {
-        if (n.isBlank()) {
-            return blanks.computeIfAbsent(n, b -> new Blank(blanks.size()));
-        }
-        return parts.computeIfAbsent(n, SyntheticDataLib::nodePart);
-    }
-
-    private static Part nodePart(Node n) {
-        if (n.isURI() && n.getURI().startsWith(ID_NS)) {
-            String iri = n.getURI();
-            int cut = iri.length();
-            for (char c : new char[] {'#', '?'}) {
-                int i = iri.indexOf(c);
-                if (i >= 0 && i < cut) {
-                    cut = i;
-                }
-            }
-            return new IdIri("<" + iri.substring(0, cut), iri.substring(cut) + ">");
-        }
-        return new Fixed(NodeFmtLib.strNT(n));
-    }
-
-    private static Part label(Node literal) {
-        String plain = NodeFmtLib.strNT(NodeFactory.createLiteralString(literal.getLiteralLexicalForm()));
-        String full = NodeFmtLib.strNT(literal);
-        // full is plain followed by @lang or ^^<datatype>, or plain itself for an xsd:string.
-        return new Label(plain.substring(0, plain.length() - 1), "\"" + full.substring(plain.length()));
-    }
-
-    private static long writeCopy(Path file, int k, List<Line> lines, int files) throws IOException {
+    private static long writeCopy(Path file, int k, List<SyntheticTemplates.Line> lines, int files) throws IOException {
         try (OutputStream os = Files.newOutputStream(file);
              Writer w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8), 1 << 16)) {
             w.write("# stalin-kg SYNTHETIC data, copy " + k + " of the " + files
@@ -255,14 +130,9 @@ public final class SyntheticDataLib {
                     + "# Every IRI under " + ID_NS + " has the suffix -s" + k + "; labels say (synthetic " + k
                     + "); identity links are left out.\n");
             StringBuilder sb = new StringBuilder(256);
-            for (Line line : lines) {
+            for (SyntheticTemplates.Line line : lines) {
                 sb.setLength(0);
-                line.s().write(sb, k);
-                sb.append(' ');
-                line.p().write(sb, k);
-                sb.append(' ');
-                line.o().write(sb, k);
-                sb.append(" .\n");
+                line.write(sb, k);
                 w.append(sb);
             }
         }
@@ -285,21 +155,5 @@ public final class SyntheticDataLib {
                   java -jar target/stalin-kg.jar serve --root THIS_FOLDER
                   java -jar target/stalin-kg.jar load --tdb2 DB --root THIS_FOLDER
                 """.formatted(scale, files, scale - 1, perCopy, written, ID_NS);
-    }
-
-    /** A graph that also records each triple added, in order, for the templates. */
-    private static final class OrderedGraph extends GraphWrapper {
-        private final List<Triple> order;
-
-        OrderedGraph(Graph graph, List<Triple> order) {
-            super(graph);
-            this.order = order;
-        }
-
-        @Override
-        public void add(Triple t) {
-            order.add(t);
-            super.add(t);
-        }
     }
 }

@@ -2,18 +2,12 @@ package org.w3id.stalinkg.graph;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
-import java.util.stream.Stream;
 
 import org.apache.jena.dboe.base.file.Location;
 import org.apache.jena.graph.Graph;
@@ -52,8 +46,10 @@ import org.w3id.stalinkg.vocab.SKG;
  *
  * {@link #load} runs the loader's whole pipeline (strict parse, years, SHACL, inference) in memory, then writes the
  * result with TDB2's phased bulk loader into a new folder beside the target, and moves it into place only when
- * complete. The layout is the in-memory one: the default graph holds everything, the named graphs
- * {@link SKG#GRAPH_ASSERTED} and {@link SKG#GRAPH_INFERRED} each part.
+ * complete. The answers are the in-memory ones: the default graph holds everything, the named graphs
+ * {@link SKG#GRAPH_ASSERTED} and {@link SKG#GRAPH_INFERRED} each part. Unlike the in-memory dataset, whose default
+ * graph is a view of the two, TDB2 stores the default graph's quads too (its query engine then answers default-graph
+ * patterns from its own indexes), so each triple is on disk twice.
  */
 public final class Tdb2Lib {
 
@@ -63,7 +59,6 @@ public final class Tdb2Lib {
     /** The ontology of a database folder, in Turtle with its prefixes. */
     public static final String ONTOLOGY = "ontology.ttl";
 
-    private static final String FORMAT = "stalin-kg-tdb2/1";
     private static final long PROGRESS_TICK = 1_000_000;
     private static final Logger LOG = LoggerFactory.getLogger(Tdb2Lib.class);
 
@@ -104,15 +99,15 @@ public final class Tdb2Lib {
             try (OutputStream os = Files.newOutputStream(work.resolve(ONTOLOGY))) {
                 RDFDataMgr.write(os, v.ontology(), Lang.TURTLE);
             }
-            writeManifest(work.resolve(MANIFEST), database, v, triples);
+            Tdb2Manifest.write(work.resolve(MANIFEST), database, v, triples);
             // Checked again: another load may have finished in the meantime.
             checkTarget(dir, replace);
-            moveIntoPlace(work, dir);
+            FolderLib.moveIntoPlace(work, dir);
         } catch (IOException ex) {
-            deleteTree(work);
+            FolderLib.deleteTree(work);
             throw new UncheckedIOException(ex);
         } catch (RuntimeException ex) {
-            deleteTree(work);
+            FolderLib.deleteTree(work);
             throw ex;
         }
         long writeMs = (System.nanoTime() - writeStarted) / 1_000_000;
@@ -130,7 +125,7 @@ public final class Tdb2Lib {
         if (!Files.isDirectory(dir)) {
             throw new IllegalArgumentException(dir + " is a file, not a folder");
         }
-        if (isEmpty(dir)) {
+        if (FolderLib.isEmpty(dir)) {
             return;
         }
         if (!isDatabase(dir)) {
@@ -194,64 +189,6 @@ public final class Tdb2Lib {
         }
     }
 
-    private static void writeManifest(Path file, String database, KnowledgeGraphLoader.Validated v, long triples)
-            throws IOException {
-        StringBuilder sb = new StringBuilder();
-        sb.append("# stalin-kg TDB2 database, written by load; written last, so a folder without it is no database\n");
-        sb.append("format=").append(FORMAT).append('\n');
-        sb.append("database=").append(database).append('\n');
-        sb.append("loaded=").append(Instant.now()).append('\n');
-        sb.append("contentHash=").append(v.contentHash()).append('\n');
-        sb.append("triples=").append(triples).append('\n');
-        sb.append("triples.asserted=").append(v.asserted().size()).append('\n');
-        sb.append("triples.inferred=").append(v.derived().size()).append('\n');
-        sb.append("files=").append(v.triplesPerFile().size()).append('\n');
-        int i = 0;
-        for (Map.Entry<Path, Long> e : v.triplesPerFile().entrySet()) {
-            i++;
-            sb.append("file.").append(i).append(".path=").append(escape(e.getKey().toString())).append('\n');
-            sb.append("file.").append(i).append(".triples=").append(e.getValue()).append('\n');
-        }
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(tmp, sb, StandardCharsets.ISO_8859_1);
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    /** Escapes a value for a properties file (backslashes, and any character outside ISO 8859-1 as \\uXXXX). */
-    private static String escape(String value) {
-        StringBuilder sb = new StringBuilder();
-        for (char c : value.toCharArray()) {
-            if (c == '\\') {
-                sb.append("\\\\");
-            } else if (c > 0xff || c < 0x20) {
-                sb.append(String.format("\\u%04x", (int) c));
-            } else {
-                sb.append(c);
-            }
-        }
-        return sb.toString();
-    }
-
-    /** Puts the finished folder {@code work} at {@code dir}, replacing what is there; the old one is deleted after. */
-    private static void moveIntoPlace(Path work, Path dir) throws IOException {
-        if (Files.isDirectory(dir) && isEmpty(dir)) {
-            Files.delete(dir);
-        }
-        if (!Files.exists(dir)) {
-            Files.move(work, dir, StandardCopyOption.ATOMIC_MOVE);
-            return;
-        }
-        Path old = work.resolveSibling("." + dir.getFileName() + ".old-" + System.nanoTime());
-        Files.move(dir, old, StandardCopyOption.ATOMIC_MOVE);
-        try {
-            Files.move(work, dir, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException ex) {
-            Files.move(old, dir, StandardCopyOption.ATOMIC_MOVE);
-            throw ex;
-        }
-        deleteTree(old);
-    }
-
     /**
      * The database in {@code dir}, read-only, as {@link KnowledgeGraphLoader#load()} would give it.
      *
@@ -266,26 +203,21 @@ public final class Tdb2Lib {
             throw new GraphLoadException(dir + ": not a complete stalin-kg database: no " + MANIFEST
                     + " (a load that did not finish, or not a database folder)");
         }
-        Properties m = manifest(dir);
-        if (!FORMAT.equals(m.getProperty("format"))) {
+        Properties m = Tdb2Manifest.read(dir);
+        if (!Tdb2Manifest.FORMAT.equals(m.getProperty("format"))) {
             throw new GraphLoadException(dir + ": " + MANIFEST + " is of format " + m.getProperty("format") + ", not "
-                    + FORMAT + "; load the data again");
+                    + Tdb2Manifest.FORMAT + "; load the data again");
         }
         String database = m.getProperty("database", "");
         Path location = dir.resolve(database);
-        if (database.isEmpty() || database.contains("/") || !Files.isDirectory(location) || isEmpty(location)) {
+        if (database.isEmpty() || database.contains("/") || !Files.isDirectory(location) || FolderLib.isEmpty(location)) {
             throw new GraphLoadException(dir + ": the TDB2 database " + MANIFEST + " names (" + database
                     + ") is missing");
         }
         try {
             Graph ontology = GraphFactory.createDefaultGraph();
             RDFParser.source(dir.resolve(ONTOLOGY)).lang(Lang.TURTLE).parse(ontology);
-            int files = Integer.parseInt(m.getProperty("files"));
-            Map<Path, Long> triplesPerFile = new LinkedHashMap<>();
-            for (int i = 1; i <= files; i++) {
-                triplesPerFile.put(Path.of(m.getProperty("file." + i + ".path")),
-                        Long.parseLong(m.getProperty("file." + i + ".triples")));
-            }
+            Map<Path, Long> triplesPerFile = Tdb2Manifest.triplesPerFile(m);
             DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(Location.create(location.toAbsolutePath()));
             LOG.info("Opened TDB2 database {} ({} triples, loaded {})", location, m.getProperty("triples"),
                     m.getProperty("loaded"));
@@ -295,37 +227,6 @@ public final class Tdb2Lib {
         } catch (RuntimeException ex) {
             String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
             throw new GraphLoadException(dir + ": cannot open the database: " + message.lines().findFirst().orElse(""));
-        }
-    }
-
-    private static Properties manifest(Path dir) {
-        Properties p = new Properties();
-        try (Reader r = Files.newBufferedReader(dir.resolve(MANIFEST), StandardCharsets.ISO_8859_1)) {
-            p.load(r);
-        } catch (IOException ex) {
-            throw new GraphLoadException(dir.resolve(MANIFEST) + ": cannot read: " + ex.getMessage());
-        }
-        return p;
-    }
-
-    private static boolean isEmpty(Path dir) {
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.findAny().isEmpty();
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
-    }
-
-    private static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(root)) {
-            for (Path p : (Iterable<Path>) s.sorted(Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException ex) {
-            LOG.warn("Could not delete {}: {}", root, ex.getMessage());
         }
     }
 }

@@ -189,7 +189,7 @@ class TestKnowledgeGraphLoader {
         g.add(Triple.create(a, SKG.startDate.asNode(), NodeFactory.createLiteralDT("1928-10-01", XSDDatatype.XSDdate)));
         g.add(Triple.create(b, SKG.startDate.asNode(), NodeFactory.createLiteralDT("1936-08", XSDDatatype.XSDgYearMonth)));
         g.add(Triple.create(c, SKG.endDate.asNode(), NodeFactory.createLiteralDT("1941", XSDDatatype.XSDgYear)));
-        KnowledgeGraphLoader.deriveYears(g);
+        YearLib.deriveYears(g);
         assertEquals(Map.of("a", 1928, "b", 1936), Map.of(
                 "a", year(g, a, SKG.startYear.asNode()), "b", year(g, b, SKG.startYear.asNode())));
         assertEquals(1941, year(g, c, SKG.endYear.asNode()));
