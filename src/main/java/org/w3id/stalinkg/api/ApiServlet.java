@@ -110,7 +110,7 @@ public final class ApiServlet extends HttpServlet {
         Map<String, String[]> params = new LinkedHashMap<>(req.getParameterMap());
         String[] format = params.remove(CannedQuery.FORMAT_PARAM);
         String formatName = format == null ? null : CannedQueryRunner.single(CannedQuery.FORMAT_PARAM, format);
-        Map<String, Node> bindings = CannedQueryRunner.bind(query, params);
+        Map<String, Node> bindings = CannedQueryRunner.bind(query, params, runner.things());
         ResultFormat chosen = ResultFormat.choose(formatName, req.getHeader("Accept"), query.answersWithGraph());
         CannedQueryRunner.Result result = runner.answer(query, bindings, chosen);
         if (result.rows() >= 0) {

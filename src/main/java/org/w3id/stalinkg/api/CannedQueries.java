@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.w3id.stalinkg.vocab.SKG;
+
 /**
  * Every canned query of a folder, read and checked once at start-up, in name order. Adding a file adds an endpoint.
  *
@@ -33,6 +35,16 @@ public final class CannedQueries {
      * @throws CannedQueryException listing every malformed file, each with its line
      */
     public static CannedQueries load(Path folder) {
+        return load(folder, SKG.ID_BASE);
+    }
+
+    /**
+     * Reads every {@code *.rq} directly in {@code folder}, asking of things under {@code things} (the namespace the
+     * data were loaded under: {@code --base-url}).
+     *
+     * @throws CannedQueryException listing every malformed file, each with its line
+     */
+    public static CannedQueries load(Path folder, String things) {
         if (!Files.isDirectory(folder)) {
             throw new CannedQueryException(folder + ": no such folder");
         }
@@ -46,7 +58,7 @@ public final class CannedQueries {
         List<String> problems = new ArrayList<>();
         for (Path file : files) {
             try {
-                CannedQuery q = CannedQuery.read(file);
+                CannedQuery q = CannedQuery.read(file, things);
                 byName.put(q.name(), q);
             } catch (CannedQueryException ex) {
                 problems.add(ex.getMessage());

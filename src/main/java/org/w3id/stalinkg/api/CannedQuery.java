@@ -16,6 +16,7 @@ import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.QueryParseException;
 import org.apache.jena.query.Syntax;
+import org.w3id.stalinkg.vocab.SKG;
 
 /**
  * One question the API answers: a {@code queries/NAME.rq} file, served at {@code /api/NAME}. Its header comments
@@ -68,6 +69,16 @@ public record CannedQuery(String name, Path file, String title, String summary, 
      * @throws CannedQueryException naming the file and line of the first problem
      */
     public static CannedQuery read(Path file) {
+        return read(file, SKG.ID_BASE);
+    }
+
+    /**
+     * Reads and checks one query file, its text (header examples included) with the things' canonical namespace
+     * moved to {@code things}: a deployment under another base ({@code --base-url}) asks of its own IRIs.
+     *
+     * @throws CannedQueryException naming the file and line of the first problem
+     */
+    public static CannedQuery read(Path file, String things) {
         String fileName = file.getFileName().toString();
         String name = fileName.endsWith(".rq") ? fileName.substring(0, fileName.length() - 3) : fileName;
         if (!NAME.matcher(name).matches()) {
@@ -75,7 +86,7 @@ public record CannedQuery(String name, Path file, String title, String summary, 
         }
         String text;
         try {
-            text = Files.readString(file);
+            text = Files.readString(file).replace(SKG.ID_BASE, things);
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }

@@ -8,6 +8,7 @@ import java.util.TreeMap;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.riot.out.NodeFmtLib;
@@ -15,6 +16,7 @@ import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.RowSet;
 import org.w3id.stalinkg.http.HttpLib;
+import org.w3id.stalinkg.vocab.SKG;
 import org.w3id.stalinkg.store.SparqlStore;
 import org.w3id.stalinkg.store.StoreException;
 
@@ -74,6 +76,24 @@ public final class CannedQueryRunner {
      * @param request every request parameter with its values, except {@code format}
      * @throws ApiException 400 naming the parameter: unknown, repeated, missing, or of the wrong type
      */
+    /**
+     * {@link #bind(CannedQuery, Map)}, with things named by short names ({@code policy/great-purge}) or canonical
+     * IRIs moved to {@code things}, the namespace the data were loaded under ({@code --base-url}).
+     */
+    public static Map<String, Node> bind(CannedQuery query, Map<String, String[]> request, String things) {
+        Map<String, Node> bindings = bind(query, request);
+        if (!things.equals(SKG.ID_BASE)) {
+            bindings.replaceAll((name, n) -> n.isURI() && n.getURI().startsWith(SKG.ID_BASE)
+                    ? NodeFactory.createURI(things + n.getURI().substring(SKG.ID_BASE.length())) : n);
+        }
+        return bindings;
+    }
+
+    /** The store's namespace of things. */
+    public String things() {
+        return store.things();
+    }
+
     public static Map<String, Node> bind(CannedQuery query, Map<String, String[]> request) {
         Map<String, Node> bindings = new TreeMap<>();
         for (Map.Entry<String, String[]> e : request.entrySet()) {
@@ -150,7 +170,7 @@ public final class CannedQueryRunner {
             }
             Rows rows = store.query(limited, bindings, timeout, exec -> capped(exec.select()));
             byte[] body = format == ResultFormat.HTML
-                    ? ResultsPage.of(query, bindings, rows.vars(), rows.rows()).render()
+                    ? ResultsPage.of(query, bindings, rows.vars(), rows.rows(), store.things()).render()
                     : ResultWriter.rows(rows.vars(), rows.rows(), format);
             return new Result(body, format.contentType(), rows.capped(), rows.rows().size());
         } catch (QueryCancelledException ex) {

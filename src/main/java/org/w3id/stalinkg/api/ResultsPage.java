@@ -10,7 +10,6 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.w3id.stalinkg.http.Templates;
-import org.w3id.stalinkg.vocab.SKG;
 
 /**
  * The model of {@code api-results.mustache}: a canned query's rows as an HTML table for people, our things linking
@@ -34,9 +33,10 @@ record ResultsPage(String summary, String name, List<String> columns, List<Row> 
     record Cell(String text, String href) {}
 
     /** The page of {@code query}'s answer {@code rows} (of {@code vars}) to a request with {@code bindings}. */
-    static ResultsPage of(CannedQuery query, Map<String, Node> bindings, List<Var> vars, List<Binding> rows) {
+    static ResultsPage of(CannedQuery query, Map<String, Node> bindings, List<Var> vars, List<Binding> rows,
+                          String things) {
         List<Row> table = rows.stream()
-                .map(row -> new Row(vars.stream().map(v -> cell(row.get(v))).toList()))
+                .map(row -> new Row(vars.stream().map(v -> cell(row.get(v), things)).toList()))
                 .toList();
         String params = bindings.entrySet().stream()
                 .map(e -> "&" + e.getKey() + "=" + URLEncoder.encode(lexical(e.getValue()), StandardCharsets.UTF_8))
@@ -51,13 +51,14 @@ record ResultsPage(String summary, String name, List<String> columns, List<Row> 
         return Templates.render("api-results.mustache", this);
     }
 
-    private static Cell cell(Node n) {
+    /** A cell; a thing of ours links to its page here ({@code things}: the namespace of things). */
+    private static Cell cell(Node n, String things) {
         if (n == null) {
             return new Cell("", null);
         }
         if (n.isURI()) {
             String iri = n.getURI();
-            return new Cell(iri, iri.startsWith(SKG.ID_BASE) ? "/doc/" + iri.substring(SKG.ID_BASE.length()) : iri);
+            return new Cell(iri, iri.startsWith(things) ? "/doc/" + iri.substring(things.length()) : iri);
         }
         if (n.isLiteral()) {
             return new Cell(n.getLiteralLexicalForm(), null);

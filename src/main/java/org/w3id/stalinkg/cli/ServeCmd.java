@@ -17,6 +17,7 @@ import org.w3id.stalinkg.graph.GraphLoadException;
 import org.w3id.stalinkg.graph.KnowledgeGraph;
 import org.w3id.stalinkg.graph.OntologyReleasesLib;
 import org.w3id.stalinkg.store.LocalStore;
+import org.w3id.stalinkg.vocab.SKG;
 import org.w3id.stalinkg.server.AdminServer;
 import org.w3id.stalinkg.server.DataHolder;
 import org.w3id.stalinkg.server.KgServer;
@@ -84,7 +85,16 @@ final class ServeCmd implements Callable<Integer> {
             // While the data loads: Jetty's and Fuseki's classes, which the server needs next.
             CompletableFuture.runAsync(KgServer::preload);
         }
-        Supplier<ServedData> loader = remote.enabled() ? () -> remote.load(data, settings) : () -> load(data);
+        if (settings.baseUrl() != null && !settings.baseUrl().equals(SKG.BASE) && (remote.enabled() || data.tdb2 != null)) {
+            // The base is applied as the files are loaded: data loaded elsewhere names things as it was loaded.
+            err.println("stalin-kg: not started: --base-url names things as the files are loaded; with "
+                    + (remote.enabled() ? "--sparql-endpoint" : "--tdb2") + " the data were loaded elsewhere, under "
+                    + "the canonical base " + SKG.BASE);
+            err.flush();
+            return 2;
+        }
+        Supplier<ServedData> loader = remote.enabled() ? () -> remote.load(data, settings)
+                : () -> load(data, settings.baseUrl());
         ServedData served;
         try {
             served = loader.get();
@@ -137,11 +147,21 @@ final class ServeCmd implements Callable<Integer> {
         return 0;
     }
 
-    /** The data and queries of the project folder, read and checked. */
+    /** The data and queries of the project folder, read and checked, under the canonical base. */
     static ServedData load(DataOptions data) {
+        return load(data, null);
+    }
+
+    /**
+     * The data and queries of the project folder, read and checked; things named under {@code base} (null: the
+     * canonical base), in the data and in the canned queries alike.
+     */
+    static ServedData load(DataOptions data, String base) {
+        String things = (base == null ? SKG.BASE : base) + SKG.ID_PATH;
         // The canned queries are read and checked while the graph loads.
-        CompletableFuture<CannedQueries> queries = CompletableFuture.supplyAsync(data::queries);
-        KnowledgeGraph kg = data.graph();
+        CompletableFuture<CannedQueries> queries = CompletableFuture.supplyAsync(
+                () -> CannedQueries.load(data.root.resolve("queries"), things));
+        KnowledgeGraph kg = data.tdb2 != null ? data.graph() : data.loader().base(base).load();
         try {
             return new ServedData(new LocalStore(kg), kg.ontology(),
                     OntologyReleasesLib.load(data.root.resolve("ontology").resolve("releases"), kg.ontology()),

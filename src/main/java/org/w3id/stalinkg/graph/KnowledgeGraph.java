@@ -38,6 +38,7 @@ public final class KnowledgeGraph {
     private final Graph ontology;
     private final Map<Path, Long> triplesPerFile;
     private final String contentHash;
+    private String things = SKG.ID_BASE;
     private volatile TextIndex labelIndex;
     // The dataset never changes, so each size is counted once (a count is a scan of an index on disk for TDB2).
     private volatile Long size;
@@ -54,7 +55,14 @@ public final class KnowledgeGraph {
     /** A graph whose sizes are already known (recorded when a database was written). */
     KnowledgeGraph(DatasetGraph dataset, Graph ontology, Map<Path, Long> triplesPerFile, String contentHash,
                    long size, long assertedSize, long inferredSize) {
+        this(dataset, ontology, triplesPerFile, contentHash, size, assertedSize, inferredSize, SKG.ID_BASE);
+    }
+
+    /** As above, its things named under {@code things} (the namespace a {@code --base-url} gave at load). */
+    KnowledgeGraph(DatasetGraph dataset, Graph ontology, Map<Path, Long> triplesPerFile, String contentHash,
+                   long size, long assertedSize, long inferredSize, String things) {
         this(dataset, ontology, triplesPerFile, contentHash);
+        this.things = things;
         this.size = size;
         this.assertedSize = assertedSize;
         this.inferredSize = inferredSize;
@@ -158,8 +166,11 @@ public final class KnowledgeGraph {
         return counts;
     }
 
-    /** The namespace of the things in the graph: {@code https://w3id.org/stalin-kg/id/}. */
+    /**
+     * The namespace of the things in the graph: {@code https://w3id.org/stalin-kg/id/}, or the same under the base
+     * the graph was loaded with ({@link KnowledgeGraphLoader#base(String)}).
+     */
     public String things() {
-        return SKG.ID_BASE;
+        return things;
     }
 }

@@ -18,6 +18,7 @@ import org.apache.jena.mem2.GraphMem2Fast;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.sparql.graph.GraphReadOnly;
 import org.apache.jena.system.progress.MonitorOutput;
+import org.w3id.stalinkg.vocab.SKG;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,6 +49,8 @@ public final class KnowledgeGraphLoader {
     private final List<Path> folders;
     private final Path shapesFile;
     private MonitorOutput progress;
+    /** The base things are named under; the canonical one unless {@link #base(String)} says otherwise. */
+    private String base = SKG.BASE;
 
     /**
      * A loader for every {@code *.ttl} file of the given folders (in folder order, files sorted by name), validated
@@ -74,6 +77,22 @@ public final class KnowledgeGraphLoader {
     public KnowledgeGraphLoader progress(MonitorOutput progress) {
         KnowledgeGraphLoader copy = new KnowledgeGraphLoader(folders, shapesFile);
         copy.progress = progress;
+        copy.base = base;
+        return copy;
+    }
+
+    /**
+     * A loader that names every thing under {@code base} ({@code base + "id/kind/slug"}) instead of the canonical
+     * {@code https://w3id.org/stalin-kg/}: the one place a deployment's {@code --base-url} is applied, so that every
+     * answer written from the graph (SPARQL, documents, dumps) names things alike. Vocabulary IRIs never move. The
+     * content hash covers the base, so answers under different bases have different ETags.
+     *
+     * @param base an http(s) URL ending in "/"; null for the canonical base
+     */
+    public KnowledgeGraphLoader base(String base) {
+        KnowledgeGraphLoader copy = new KnowledgeGraphLoader(folders, shapesFile);
+        copy.progress = progress;
+        copy.base = base == null ? SKG.BASE : base;
         return copy;
     }
 
@@ -96,7 +115,7 @@ public final class KnowledgeGraphLoader {
         long inferred = v.derived().size();
         KnowledgeGraph kg = new KnowledgeGraph(FrozenDataset.of(v.asserted(), v.derived()),
                 new GraphReadOnly(v.ontology()), v.triplesPerFile(), v.contentHash(), asserted + inferred, asserted,
-                inferred);
+                inferred, base + SKG.ID_PATH);
         LOG.info("Loaded {} triples from {} files ({} asserted, {} inferred) in {} ms: parsed in {} ms, validated and"
                 + " inferred in {} ms (inference alone {} ms)", kg.size(), v.triplesPerFile().size(), asserted,
                 inferred, LoadWorkers.millis(started), v.parseMs(), v.checkMs(), v.inferenceMs());
@@ -150,7 +169,11 @@ public final class KnowledgeGraphLoader {
                     // The first folder is the ontology: kept apart too, to be served as one document.
                     read.addTo(ontology);
                 }
-                read.addTo(asserted);
+                if (base.equals(SKG.BASE)) {
+                    read.addTo(asserted);
+                } else {
+                    RebaseLib.addTo(read, asserted, base);
+                }
                 triplesPerFile.put(read.file(), (long) read.triples().size());
                 long before = parsed;
                 parsed += read.triples().size();
@@ -167,6 +190,9 @@ public final class KnowledgeGraphLoader {
         }
         long parseMs = LoadWorkers.millis(started);
         report("parsed %,d triples from %,d files in %.1f s", parsed, files.size(), parseMs / 1000.0);
+        if (!base.equals(SKG.BASE)) {
+            contentHash.update(base.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
         return new Parsed(asserted, ontology, triplesPerFile, HexFormat.of().formatHex(contentHash.digest()), parseMs);
     }
 

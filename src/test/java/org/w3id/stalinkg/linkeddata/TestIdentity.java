@@ -12,7 +12,11 @@ import java.io.OutputStream;
 import java.io.StringReader;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,6 +25,7 @@ import java.util.List;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
@@ -30,6 +35,8 @@ import org.apache.jena.vocabulary.RDF;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.w3id.stalinkg.api.CannedQueries;
+import org.w3id.stalinkg.graph.KnowledgeGraphLoader;
 import org.w3id.stalinkg.graph.OntologyReleasesLib;
 import org.w3id.stalinkg.graph.ProjectFiles;
 import org.w3id.stalinkg.server.DataHolder;
@@ -157,6 +164,51 @@ class TestIdentity {
         }
         assertTrue(seen.size() >= 3, seen.toString());
         assertEquals(404, get("/ontology/9.9.9", "text/turtle", null).status());
+    }
+
+    @Test
+    void underAConfiguredBaseAnIriFromASparqlAnswerDereferencesHereAndNamesItsDocument() throws Exception {
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        String base = "http://127.0.0.1:" + port + "/";
+        var kg = KnowledgeGraphLoader.forProject(ProjectFiles.ROOT).base(base).load();
+        ServedData data = new ServedData(new LocalStore(kg), kg.ontology(),
+                CannedQueries.load(ProjectFiles.ROOT.resolve("queries"), base + "id/"));
+        FusekiServer own = KgServer.build(new DataHolder(data), ServerSettings.defaults().withHost("127.0.0.1")
+                .withPort(port).withBaseUrl(base), new SimpleMeterRegistry()).start();
+        try {
+            HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
+            String select = URLEncoder.encode("SELECT ?f WHERE { ?f a <" + SKG.NS + "Famine> } ORDER BY ?f",
+                    StandardCharsets.UTF_8);
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(base + "sparql?query=" + select))
+                    .header("Accept", "text/csv").build(), HttpResponse.BodyHandlers.ofString());
+            List<String> famines = answer.body().lines().skip(1).map(String::strip).toList();
+            assertFalse(famines.isEmpty(), answer.body());
+            for (String iri : famines) {
+                assertTrue(iri.startsWith(base + "id/outcome/"), iri);
+                HttpResponse<String> doc = http.send(HttpRequest.newBuilder(URI.create(iri))
+                        .header("Accept", "application/n-triples").build(), HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, doc.statusCode(), iri);
+                Graph g = GraphFactory.createDefaultGraph();
+                RDFParser.create().source(new StringReader(doc.body())).lang(Lang.NTRIPLES).parse(g);
+                Node subject = NodeFactory.createURI(iri);
+                assertTrue(g.contains(subject, RDF.type.asNode(), NodeFactory.createURI(SKG.NS + "Famine")), iri);
+                g.find().forEachRemaining(t -> assertFalse(t.toString().contains(SKG.ID_BASE), "canonical: " + t));
+            }
+            String goals = http.send(HttpRequest.newBuilder(URI.create(base + "api/goals?format=json")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            assertTrue(goals.contains(base + "id/goal/") && !goals.contains(SKG.ID_BASE), goals);
+            String voidTurtle = http.send(HttpRequest.newBuilder(URI.create(base + ".well-known/void"))
+                    .header("Accept", "text/turtle").build(), HttpResponse.BodyHandlers.ofString()).body();
+            assertTrue(voidTurtle.contains("\"" + base + "id/\""), voidTurtle);
+            String ontology = http.send(HttpRequest.newBuilder(URI.create(base + "ontology.nt")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            assertTrue(ontology.contains("<" + SKG.NS + "Famine>"), "the vocabulary never moves");
+        } finally {
+            own.stop();
+        }
     }
 
     private static Graph parse(Raw answer, Lang lang) {
