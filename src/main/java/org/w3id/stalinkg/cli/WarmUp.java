@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
+import org.w3id.stalinkg.graph.QueryResources;
+
 /**
  * One request of each kind the server answers, sent to itself: the training run that records which classes a
  * served request needs, so that the build can store them in a class-data sharing archive
@@ -17,14 +19,14 @@ import java.util.List;
  */
 final class WarmUp {
 
-    private static final String COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }";
+    private static final String COUNT = QueryResources.text("count-triples");
 
     /** Each request: path and Accept. */
     private static final List<String[]> REQUESTS = List.of(
             new String[] {"/sparql?query=" + URLEncoder.encode(COUNT, StandardCharsets.UTF_8),
                 "application/sparql-results+json"},
             new String[] {"/sparql?query=" + URLEncoder.encode(COUNT, StandardCharsets.UTF_8), "text/csv"},
-            new String[] {"/sparql?query=" + URLEncoder.encode("CONSTRUCT WHERE { ?s a ?o } LIMIT 5",
+            new String[] {"/sparql?query=" + URLEncoder.encode(QueryResources.text("warm-up-construct"),
                     StandardCharsets.UTF_8), "text/turtle"},
             new String[] {"/api/goals", "application/sparql-results+json"},
             new String[] {"/api/timeline", "text/csv"},

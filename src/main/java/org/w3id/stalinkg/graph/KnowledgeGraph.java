@@ -7,7 +7,6 @@ import java.util.Map;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.query.Query;
-import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.text.TextIndex;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.exec.QueryExec;
@@ -21,18 +20,7 @@ import org.w3id.stalinkg.vocab.SKG;
  */
 public final class KnowledgeGraph {
 
-    private static final Query INSTANCE_COUNTS = QueryFactory.create("""
-            PREFIX rdf:  <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-            PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-            PREFIX owl:  <http://www.w3.org/2002/07/owl#>
-            SELECT ?class (COUNT(DISTINCT ?x) AS ?n) WHERE {
-              ?class a owl:Class .
-              FILTER(STRSTARTS(STR(?class), "%s"))
-              OPTIONAL { ?x rdf:type/rdfs:subClassOf* ?class }
-            }
-            GROUP BY ?class
-            ORDER BY ?class
-            """.formatted(SKG.NS));
+    private static final Query INSTANCE_COUNTS = QueryResources.get("instance-counts");
 
     private final DatasetGraph dataset;
     private final Graph ontology;

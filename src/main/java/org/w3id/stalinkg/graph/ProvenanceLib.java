@@ -6,7 +6,6 @@ import java.util.List;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.query.Query;
-import org.apache.jena.query.QueryFactory;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.system.Txn;
@@ -19,42 +18,9 @@ import org.apache.jena.system.Txn;
  */
 public final class ProvenanceLib {
 
-    private static final String PREFIXES = """
-            PREFIX dcterms: <http://purl.org/dc/terms/>
-            PREFIX owl:     <http://www.w3.org/2002/07/owl#>
-            PREFIX rdfs:    <http://www.w3.org/2000/01/rdf-schema#>
-            PREFIX skg:     <https://w3id.org/stalin-kg/ontology#>
-            PREFIX xsd:     <http://www.w3.org/2001/XMLSchema#>
-            """;
+    private static final Query UNSOURCED = QueryResources.get("unsourced-statements");
 
-    private static final Query UNSOURCED = QueryFactory.create(PREFIXES + """
-            SELECT ?s ?p ?o WHERE {
-              ?p skg:requiresSource true .
-              # Stated statements only: an inferred one rests on the ontology and the statements it came from.
-              GRAPH <https://w3id.org/stalin-kg/graph/asserted> { ?s ?p ?o }
-              FILTER NOT EXISTS {
-                ?s a/rdfs:subClassOf* ?record .
-                VALUES ?record { skg:Source skg:Estimate skg:Claim skg:OfficeTerm }
-              }
-              FILTER NOT EXISTS {
-                ?axiom owl:annotatedSource ?s ; owl:annotatedProperty ?p ; owl:annotatedTarget ?o ;
-                       dcterms:source ?source .
-              }
-            }
-            ORDER BY ?s ?p ?o
-            """);
-
-    private static final Query SOURCED = QueryFactory.create(PREFIXES + """
-            SELECT (COUNT(*) AS ?n) (SUM(?quoted) AS ?fromSeed) WHERE {
-              SELECT ?s ?p ?o (MAX(IF(BOUND(?quote), 1, 0)) AS ?quoted) WHERE {
-                ?axiom owl:annotatedSource ?s ; owl:annotatedProperty ?p ; owl:annotatedTarget ?o ;
-                       dcterms:source ?source .
-                ?s ?p ?o .
-                OPTIONAL { ?axiom skg:quotation ?quote }
-              }
-              GROUP BY ?s ?p ?o
-            }
-            """);
+    private static final Query SOURCED = QueryResources.get("sourced-statements");
 
     private ProvenanceLib() {}
 

@@ -40,7 +40,6 @@ import org.w3id.stalinkg.http.AnswerSender;
 import org.w3id.stalinkg.http.HttpLib;
 import org.w3id.stalinkg.http.Problem;
 import org.w3id.stalinkg.store.DumpFile;
-import org.w3id.stalinkg.store.QueryResources;
 import org.w3id.stalinkg.store.SparqlStore;
 import org.w3id.stalinkg.store.StoreException;
 import org.w3id.stalinkg.store.StoreMemo;
@@ -190,7 +189,7 @@ public final class VoidServlet extends HttpServlet {
                 .addLiteral(VOID.properties, integer(count(store, "void-properties", Map.of())))
                 .addLiteral(VOID.distinctSubjects, integer(count(store, "void-subjects", Map.of())))
                 .addLiteral(VOID.distinctObjects, integer(count(store, "void-objects", Map.of())));
-        store.query(QueryResources.get("void-property-partitions"), Map.of(), null, exec -> {
+        store.query("void-property-partitions", Map.of(), null, exec -> {
             exec.select().forEachRemaining(row ->
                     dataset.addProperty(VOID.propertyPartition, blank(m, "property " + row.get("p").getURI())
                             .addProperty(VOID.property, m.createResource(row.get("p").getURI()))
@@ -245,7 +244,7 @@ public final class VoidServlet extends HttpServlet {
     }
 
     private static long count(SparqlStore store, String query, Map<String, Node> bindings) {
-        return store.query(QueryResources.get(query), bindings, null, exec -> number(exec.select().next().get("n")));
+        return store.query(query, bindings, null, exec -> number(exec.select().next().get("n")));
     }
 
     private static long number(Node n) {

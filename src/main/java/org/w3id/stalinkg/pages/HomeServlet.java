@@ -9,7 +9,6 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.QueryCancelledException;
 import org.w3id.stalinkg.http.AnswerSender;
 import org.w3id.stalinkg.http.Problem;
-import org.w3id.stalinkg.store.QueryResources;
 import org.w3id.stalinkg.store.SparqlStore;
 import org.w3id.stalinkg.store.StoreException;
 import org.w3id.stalinkg.store.StoreMemo;
@@ -53,7 +52,7 @@ public final class HomeServlet extends HttpServlet {
                 count("outcomes", instances.getOrDefault("Outcome", 0L)),
                 count("regions", instances.getOrDefault("Region", 0L)));
         List<Link> goals = new ArrayList<>();
-        store.query(QueryResources.get("home-goals"),
+        store.query("home-goals",
                 Map.of("stalin", NodeFactory.createURI(store.things() + "person/joseph-stalin")), null, exec -> {
             exec.select().forEachRemaining(row -> {
                 String iri = row.get("goal").getURI();

@@ -21,6 +21,7 @@ import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.OWL2;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
+import org.w3id.stalinkg.graph.QueryResources;
 import org.w3id.stalinkg.graph.StableGraphLib;
 
 

@@ -15,6 +15,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.system.Txn;
+import org.w3id.stalinkg.graph.QueryResources;
 import org.w3id.stalinkg.graph.KnowledgeGraph;
 import org.w3id.stalinkg.graph.LabelIndex;
 

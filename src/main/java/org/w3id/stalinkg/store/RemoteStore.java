@@ -36,6 +36,7 @@ import org.apache.jena.sparql.exec.http.QueryExecHTTP;
 import org.apache.jena.sparql.resultset.ResultSetException;
 import org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps;
 import org.apache.jena.web.HttpSC;
+import org.w3id.stalinkg.graph.QueryResources;
 import org.w3id.stalinkg.graph.KnowledgeGraph;
 import org.w3id.stalinkg.vocab.SKG;
 import org.slf4j.Logger;

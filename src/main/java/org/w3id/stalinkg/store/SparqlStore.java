@@ -8,6 +8,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.sparql.exec.QueryExec;
+import org.w3id.stalinkg.graph.QueryResources;
 import org.w3id.stalinkg.graph.StableGraphLib;
 
 /**
@@ -33,6 +34,11 @@ public interface SparqlStore {
      *         cannot be read
      */
     <T> T query(Query query, Map<String, Node> bindings, Duration timeout, Function<QueryExec, T> reader);
+
+    /** {@link #query(Query, Map, Duration, Function)} of the query {@code src/main/resources/sparql/NAME.rq}. */
+    default <T> T query(String name, Map<String, Node> bindings, Duration timeout, Function<QueryExec, T> reader) {
+        return query(QueryResources.get(name), bindings, timeout, reader);
+    }
 
     /**
      * The namespace of the things in the data: {@code https://w3id.org/stalin-kg/id/}, or the same under the base

@@ -8,6 +8,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.vocabulary.OWL2;
 import org.apache.jena.vocabulary.RDF;
+import org.w3id.stalinkg.graph.QueryResources;
 import org.w3id.stalinkg.vocab.SKG;
 
 /**

@@ -108,7 +108,7 @@ class TestStalinKgCmd {
             {"--timeout", "0"}, {"--timeout", "NaN"}, {"--api-timeout", "-1"}, {"--first-result-timeout", "0"},
             {"--max-rows", "0"}, {"--max-body-kib", "3000000"}, {"--max-query-kib", "0"}, {"--max-header-kib", "0"},
             {"--max-concurrent-queries", "-1"}, {"--client-query-seconds", "-1"}, {"--client-errors", "-1"},
-            {"--cache-mb", "-1"}, {"--answer-cache-mb", "-1"}, {"--admin-port", "-2"},
+            {"--answer-cache-mb", "-1"}, {"--admin-port", "-2"},
             {"--base-url", "ftp://example.org/"}, {"--base-url", "http://example.org/no-slash"}};
         for (String[] c : cases) {
             StringWriter fresh = new StringWriter();

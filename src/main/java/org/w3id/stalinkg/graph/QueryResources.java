@@ -1,4 +1,4 @@
-package org.w3id.stalinkg.store;
+package org.w3id.stalinkg.graph;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,15 +26,20 @@ public final class QueryResources {
         return PARSED.computeIfAbsent(name, QueryResources::parse);
     }
 
-    private static Query parse(String name) {
+    /** The text of {@code sparql/NAME.rq}, as a client would send it. */
+    public static String text(String name) {
         String path = "/sparql/" + name + ".rq";
         try (InputStream in = QueryResources.class.getResourceAsStream(path)) {
             if (in == null) {
                 throw new IllegalStateException("No query resource " + path);
             }
-            return QueryFactory.create(new String(in.readAllBytes(), StandardCharsets.UTF_8), Syntax.syntaxSPARQL_11);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
+    }
+
+    private static Query parse(String name) {
+        return QueryFactory.create(text(name), Syntax.syntaxSPARQL_11);
     }
 }
