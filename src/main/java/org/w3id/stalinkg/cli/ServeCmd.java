@@ -85,11 +85,9 @@ final class ServeCmd implements Callable<Integer> {
             // While the data loads: Jetty's and Fuseki's classes, which the server needs next.
             CompletableFuture.runAsync(KgServer::preload);
         }
-        if (settings.baseUrl() != null && !settings.baseUrl().equals(SKG.BASE) && (remote.enabled() || data.tdb2 != null)) {
-            // The base is applied as the files are loaded: data loaded elsewhere names things as it was loaded.
-            err.println("stalin-kg: not started: --base-url names things as the files are loaded; with "
-                    + (remote.enabled() ? "--sparql-endpoint" : "--tdb2") + " the data were loaded elsewhere, under "
-                    + "the canonical base " + SKG.BASE);
+        String refusal = baseUrlRefusal(data, remote, settings);
+        if (refusal != null) {
+            err.println("stalin-kg: not started: " + refusal);
             err.flush();
             return 2;
         }
@@ -123,20 +121,7 @@ final class ServeCmd implements Callable<Integer> {
                     : "stalin-kg: the SPARQL store does not answer yet (" + down + "); queries get 502 until it does");
         }
         if (exitAfterWarmUp) {
-            try {
-                int failed = WarmUp.run(server.getHttpPort());
-                out.printf("stalin-kg: warm-up done (%d request(s) failed), stopping%n", failed);
-                return failed == 0 ? 0 : 1;
-            } catch (IOException ex) {
-                err.println("stalin-kg: warm-up failed: " + ex.getMessage());
-                return 1;
-            } catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-                return 1;
-            } finally {
-                out.flush();
-                server.stop();
-            }
+            return warmUpAndStop(server, out, err);
         }
         if (adminPort >= 0) {
             AdminServer admin = new AdminServer(adminPort, holder, loader, metrics).start();
@@ -145,6 +130,37 @@ final class ServeCmd implements Callable<Integer> {
         out.flush();
         server.join();
         return 0;
+    }
+
+    /**
+     * Why {@code --base-url} cannot be honoured, or null: the base is applied as the files are loaded, so data
+     * loaded elsewhere (a TDB2 database, an external store) names things as it was loaded, under the canonical base.
+     */
+    private static String baseUrlRefusal(DataOptions data, RemoteOptions remote, ServerSettings settings) {
+        boolean elsewhere = remote.enabled() || data.tdb2 != null;
+        if (settings.baseUrl() == null || settings.baseUrl().equals(SKG.BASE) || !elsewhere) {
+            return null;
+        }
+        return "--base-url names things as the files are loaded; with " + (remote.enabled() ? "--sparql-endpoint"
+                : "--tdb2") + " the data were loaded elsewhere, under the canonical base " + SKG.BASE;
+    }
+
+    /** The training run of the class-data sharing archive: one request of each kind, then stop. */
+    private static int warmUpAndStop(FusekiServer server, PrintWriter out, PrintWriter err) {
+        try {
+            int failed = WarmUp.run(server.getHttpPort());
+            out.printf("stalin-kg: warm-up done (%d request(s) failed), stopping%n", failed);
+            return failed == 0 ? 0 : 1;
+        } catch (IOException ex) {
+            err.println("stalin-kg: warm-up failed: " + ex.getMessage());
+            return 1;
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            return 1;
+        } finally {
+            out.flush();
+            server.stop();
+        }
     }
 
     /** The data and queries of the project folder, read and checked, under the canonical base. */

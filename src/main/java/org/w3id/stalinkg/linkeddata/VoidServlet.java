@@ -202,7 +202,20 @@ public final class VoidServlet extends HttpServlet {
                 .addProperty(VOID.objectsTarget, m.createResource("http://www.wikidata.org/"))
                 .addProperty(VOID.linkPredicate, SKOS.exactMatch)
                 .addLiteral(VOID.triples, integer(count(store, "void-wikidata-links", Map.of()))));
-        // Instances per class of our ontology, subclasses included, as the validate command counts them.
+        addClassPartitions(m, dataset, store);
+        addDumps(m, dataset, store, c);
+        m.createResource(c + ".well-known/void#sparql-service")
+                .addProperty(RDF.type, DCAT.DataService)
+                .addProperty(DCTerms.title, m.createLiteral("stalin-kg SPARQL 1.1 query endpoint", "en"))
+                .addProperty(DCTerms.conformsTo, m.createResource("https://www.w3.org/TR/sparql11-protocol/"))
+                .addProperty(DCAT.endpointURL, sparql)
+                .addProperty(DCAT.endpointDescription, sparql)
+                .addProperty(DCAT.servesDataset, dataset);
+        return m.getGraph();
+    }
+
+    /** Instances per class of our ontology, subclasses included, as the validate command counts them. */
+    private static void addClassPartitions(Model m, Resource dataset, SparqlStore store) {
         store.instanceCounts().forEach((cls, n) -> {
             if (n > 0) {
                 dataset.addProperty(VOID.classPartition, blank(m, "class " + cls)
@@ -210,6 +223,10 @@ public final class VoidServlet extends HttpServlet {
                         .addLiteral(VOID.entities, integer(n)));
             }
         });
+    }
+
+    /** Each dump the store offers, as a data dump and a DCAT distribution of {@code dataset}. */
+    private static void addDumps(Model m, Resource dataset, SparqlStore store, String c) {
         for (DumpFile dump : store.dumpFiles()) {
             Resource file = m.createResource(c + "dumps/" + dump.name());
             dataset.addProperty(VOID.dataDump, file);
@@ -224,14 +241,6 @@ public final class VoidServlet extends HttpServlet {
                     .addProperty(DCAT.compressFormat, m.createResource(IANA + "application/gzip"))
                     .addProperty(DCTerms.license, m.createResource("https://creativecommons.org/licenses/by/4.0/")));
         }
-        m.createResource(c + ".well-known/void#sparql-service")
-                .addProperty(RDF.type, DCAT.DataService)
-                .addProperty(DCTerms.title, m.createLiteral("stalin-kg SPARQL 1.1 query endpoint", "en"))
-                .addProperty(DCTerms.conformsTo, m.createResource("https://www.w3.org/TR/sparql11-protocol/"))
-                .addProperty(DCAT.endpointURL, sparql)
-                .addProperty(DCAT.endpointDescription, sparql)
-                .addProperty(DCAT.servesDataset, dataset);
-        return m.getGraph();
     }
 
     /**

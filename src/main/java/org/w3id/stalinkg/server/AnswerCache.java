@@ -124,84 +124,85 @@ final class AnswerCache implements Filter {
         return path.startsWith(ServerPaths.API) ? "api" : "pages";
     }
 
+    /** A request as the cache reads it: itself (a POST's body read and held), and its key; null key: not kept. */
+    private record Keyed(HttpServletRequest request, Key key) {}
+
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         HttpServletRequest req = (HttpServletRequest) request;
         HttpServletResponse resp = (HttpServletResponse) response;
-        if (answers == null) {
-            chain.doFilter(request, response);
+        String data = holder.current().store().version();
+        // An external store (no version): its data can change under us, so nothing is kept here.
+        Keyed keyed = answers == null || data == null ? new Keyed(req, null) : keyed(req, data);
+        if (keyed.key() == null) {
+            chain.doFilter(keyed.request(), response);
             return;
         }
-        String method = req.getMethod();
+        req = keyed.request();
         String path = req.getRequestURI();
         boolean sparql = path.equals(ServerPaths.SPARQL);
-        if (NOT_KEPT_PATHS.stream().anyMatch(path::startsWith)) {
-            chain.doFilter(request, response);
-            return;
-        }
-        String request1;
-        String contentType = "";
-        if ("GET".equals(method) || "HEAD".equals(method)) {
-            String queryString = req.getQueryString();
-            request1 = path + "?" + (queryString == null ? "" : queryString);
-        } else if ("POST".equals(method) && (sparql || path.startsWith(ServerPaths.API + "/"))) {
-            if (req.getContentLengthLong() > maxBodyBytes) {
-                chain.doFilter(request, response);
-                return;
-            }
-            byte[] body = req.getInputStream().readNBytes(maxBodyBytes + 1);
-            if (body.length > maxBodyBytes) {
-                chain.doFilter(request, response);
-                return;
-            }
-            contentType = String.valueOf(req.getContentType());
-            String queryString = req.getQueryString();
-            request1 = path + "?" + (queryString == null ? "" : queryString) + "\n"
-                    + new String(body, StandardCharsets.UTF_8);
-            req = new RequestLimitFilter.BufferedBody(req, body);
-        } else {
-            chain.doFilter(request, response);
-            return;
-        }
-        StringBuilder varying = new StringBuilder();
-        for (String h : VARYING) {
-            varying.append(String.valueOf(req.getHeader(h))).append('\n');
-        }
-        String data = holder.current().store().version();
-        if (data == null) {
-            // An external store: its data can change under us, so nothing is kept here (the store's answers are
-            // kept for --endpoint-cache-seconds by the remote store itself).
-            chain.doFilter(req, response);
-            return;
-        }
-        // HEAD is answered from a kept GET; on a miss it goes through unkept (its answer has no body to keep).
-        Key key = new Key(data, "HEAD".equals(method) ? "GET" : method, contentType, request1, varying.toString());
-        String what = what(path);
         String cacheControl = req.getHeader("Cache-Control");
         boolean fresh = cacheControl != null && cacheControl.contains("no-cache");
-        Kept kept = fresh ? null : answers.getIfPresent(key);
+        Kept kept = fresh ? null : answers.getIfPresent(keyed.key());
         if (kept != null) {
-            hits.get(what).increment();
+            hits.get(what(path)).increment();
             send(req, resp, kept, "hit", sparql);
             return;
         }
-        misses.get(what).increment();
-        if ("HEAD".equals(method)) {
+        misses.get(what(path)).increment();
+        if ("HEAD".equals(req.getMethod())) {
+            // HEAD is answered from a kept GET; on a miss it goes through unkept (its answer has no body to keep).
             chain.doFilter(req, response);
             return;
         }
         ResponseCapture capture = new ResponseCapture(resp, maxEntryBytes);
         chain.doFilter(req, capture);
         ResponseCapture.Held held = capture.finish();
-        Kept answer = held == null ? null : kept(held);
-        if (answer == null) {
+        if (held == null) {
             return;   // passed through as it was written
         }
+        Kept answer = kept(held);
         if (data.equals(holder.current().store().version())) {
-            answers.put(key, answer);
+            answers.put(keyed.key(), answer);
         }
         send(req, resp, answer, "miss", sparql);
+    }
+
+    /**
+     * The key of {@code req}: GET and HEAD (as GET) on every path but {@link #NOT_KEPT_PATHS}, POST on
+     * {@code /sparql} and {@code /api} with a body no larger than the limit (read here, and held for the servlet);
+     * no key for anything else.
+     */
+    private Keyed keyed(HttpServletRequest req, String data) throws IOException {
+        String method = req.getMethod();
+        String path = req.getRequestURI();
+        if (NOT_KEPT_PATHS.stream().anyMatch(path::startsWith)) {
+            return new Keyed(req, null);
+        }
+        String queryString = req.getQueryString();
+        String target = path + "?" + (queryString == null ? "" : queryString);
+        String contentType = "";
+        if ("POST".equals(method) && (path.equals(ServerPaths.SPARQL) || path.startsWith(ServerPaths.API + "/"))) {
+            if (req.getContentLengthLong() > maxBodyBytes) {
+                return new Keyed(req, null);
+            }
+            byte[] body = req.getInputStream().readNBytes(maxBodyBytes + 1);
+            req = new RequestLimitFilter.BufferedBody(req, body);
+            if (body.length > maxBodyBytes) {
+                return new Keyed(req, null);
+            }
+            contentType = String.valueOf(req.getContentType());
+            target = target + "\n" + new String(body, StandardCharsets.UTF_8);
+        } else if (!"GET".equals(method) && !"HEAD".equals(method)) {
+            return new Keyed(req, null);
+        }
+        StringBuilder varying = new StringBuilder();
+        for (String h : VARYING) {
+            varying.append(String.valueOf(req.getHeader(h))).append('\n');
+        }
+        return new Keyed(req, new Key(data, "HEAD".equals(method) ? "GET" : method, contentType, target,
+                varying.toString()));
     }
 
     /** What is kept of a held response: its type, the headers worth keeping, bytes, ETag. */

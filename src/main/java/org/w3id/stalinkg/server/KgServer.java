@@ -134,11 +134,7 @@ public final class KgServer {
                         d -> new VoidServlet(d.store(), publicBase)))
                 .addServlet("/dumps/*", new GenerationalServlet(holder, d -> new DumpServlet(d.store())))
                 .addServlet("", new GenerationalServlet(holder, d -> new HomeServlet(d.store())));
-        builder.addServlet("/ontology", ontology);
-        builder.addServlet("/ontology/*", ontology);
-        for (LinkedDataFormat f : LinkedDataFormat.values()) {
-            builder.addServlet("/ontology." + f.extension(), ontology);
-        }
+        addOntology(builder, ontology);
         FusekiServer server = builder.build();
         // Our problems instead of Jetty's error pages, for the container's errors and Fuseki's alike.
         ProblemErrorHandler problems = new ProblemErrorHandler();
@@ -147,6 +143,22 @@ public final class KgServer {
         if (context != null) {
             context.setErrorHandler(problems);
         }
+        configureConnectors(server, settings);
+        return server;
+    }
+
+    /** The ontology at {@code /ontology}, its versions at {@code /ontology/X.Y.Z}, one format at {@code .EXT}. */
+    private static void addOntology(FusekiServer.Builder builder, GenerationalServlet ontology) {
+        builder.addServlet("/ontology", ontology);
+        builder.addServlet("/ontology/*", ontology);
+        for (LinkedDataFormat f : LinkedDataFormat.values()) {
+            builder.addServlet("/ontology." + f.extension(), ontology);
+        }
+    }
+
+    /** The interface, the output buffer Jetty pools, the header limit, no version, relative redirects. */
+    private static void configureConnectors(FusekiServer server, ServerSettings settings) {
+        Limits limits = settings.limits();
         for (Connector connector : server.getJettyServer().getConnectors()) {
             if (connector instanceof ServerConnector serverConnector) {
                 serverConnector.setHost(settings.host());
@@ -161,7 +173,6 @@ public final class KgServer {
                 http.getHttpConfiguration().setRelativeRedirectAllowed(true);
             }
         }
-        return server;
     }
 
     /**
