@@ -11,6 +11,7 @@ import java.util.Map;
 import org.w3id.stalinkg.http.Answer;
 import org.w3id.stalinkg.store.DumpFile;
 import org.w3id.stalinkg.store.SparqlStore;
+import org.w3id.stalinkg.store.StoreMemo;
 import org.w3id.stalinkg.http.AnswerSender;
 import org.w3id.stalinkg.http.HttpLib;
 import org.w3id.stalinkg.http.Problem;
@@ -52,7 +53,7 @@ public final class DumpServlet extends HttpServlet {
             + "'java -jar stalin-kg.jar dump' on the source files.";
 
     private final transient SparqlStore store;
-    private transient volatile Served served;
+    private final transient StoreMemo<Served> served;
 
     /** The files, each with its ETag, and the listing page; made once. */
     private record Served(Map<String, Answer> files, Answer listing) {}
@@ -60,6 +61,7 @@ public final class DumpServlet extends HttpServlet {
     /** Serves the dumps of {@code store}'s data: none when the data is in an external store. */
     public DumpServlet(SparqlStore store) {
         this.store = store;
+        this.served = new StoreMemo<>(this::made, null);
     }
 
     @Override
@@ -72,7 +74,7 @@ public final class DumpServlet extends HttpServlet {
             return Problem.of(404, "Not Found", NONE_HERE).answer(req);
         }
         String path = req.getPathInfo() == null ? "/" : req.getPathInfo();
-        Served s = served();
+        Served s = served.get();
         if (path.equals("/")) {
             return s.listing();
         }
@@ -82,22 +84,12 @@ public final class DumpServlet extends HttpServlet {
                 : Problem.of(404, "Not Found", "no dump '" + name + "'; GET /dumps/ lists them").answer(req);
     }
 
-    /** The dumps, made on the first call; later calls, from any thread, get the same ones. */
-    private Served served() {
-        Served s = served;
-        if (s == null) {
-            synchronized (this) {
-                s = served;
-                if (s == null) {
-                    Map<String, byte[]> files = store.dumps();
-                    Map<String, Answer> answers = new LinkedHashMap<>();
-                    files.forEach((name, bytes) -> answers.put(name, file(name, bytes)));
-                    s = new Served(answers, Answer.ok("text/html; charset=utf-8", render(files)));
-                    served = s;
-                }
-            }
-        }
-        return s;
+    /** The dumps, made on the first request for one; later requests, from any thread, get the same ones. */
+    private Served made() {
+        Map<String, byte[]> files = store.dumps();
+        Map<String, Answer> answers = new LinkedHashMap<>();
+        files.forEach((name, bytes) -> answers.put(name, file(name, bytes)));
+        return new Served(answers, Answer.ok("text/html; charset=utf-8", render(files)));
     }
 
     /** A file, its ETag its SHA-256 (the checksum its .sha256 file states). */

@@ -280,7 +280,10 @@ class JarIT {
             var api = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/goals"))
                     .timeout(Duration.ofSeconds(30)).build(), BodyHandlers.ofString());
             assertEquals(502, api.statusCode(), api.body());
-            assertTrue(api.body().startsWith("{\"status\":502,"), api.body());
+            assertTrue(api.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"),
+                    api.body());
+            assertTrue(api.body().contains("\"status\": 502") && api.body().contains("could not be reached"),
+                    api.body());
             var ontology = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ontology.ttl"))
                     .timeout(Duration.ofSeconds(30)).build(), BodyHandlers.ofString());
             assertEquals(200, ontology.statusCode(), ontology.body());
