@@ -67,17 +67,12 @@ public record Problem(int status, String title, String detail, String type, Stri
                 .replaceAll("^-|-$", "");
     }
 
+    /** The members of the JSON document, in order; a null parameter is left out. */
+    private record Document(String type, String title, int status, String detail, String parameter) {}
+
     /** The JSON document (RFC 9457). */
     public String json() {
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("type", effectiveType());
-        doc.put("title", title);
-        doc.put("status", status);
-        doc.put("detail", detail);
-        if (parameter != null) {
-            doc.put("parameter", parameter);
-        }
-        return GSON.toJson(doc) + "\n";
+        return GSON.toJson(new Document(effectiveType(), title, status, detail, parameter)) + "\n";
     }
 
     /** A page for a person: the title, the detail, and a way on. */
