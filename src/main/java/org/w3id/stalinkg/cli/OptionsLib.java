@@ -23,7 +23,7 @@ final class OptionsLib {
 
     private OptionsLib() {}
 
-    /** {@code value} if {@code ok}; otherwise a usage error of {@code spec}'s command: "Illegal OPTION=VALUE : RULE". */
+    /** {@code value} if {@code ok}; otherwise a usage error of {@code spec}'s command: "Illegal OPTION=VALUE : RULE" */
     static <T> T require(CommandSpec spec, String option, T value, boolean ok, String rule) {
         if (!ok) {
             throw new ParameterException(spec.commandLine(), "Illegal " + option + "=" + value + " : " + rule);
