@@ -2,7 +2,6 @@ package org.w3id.stalinkg.server;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,11 +67,10 @@ final class AnswerCache implements Filter {
         }
     }
 
-    /** A kept answer: its type, the other headers it was sent with (name, value, name, value...), bytes, ETag. */
-    private record Kept(String contentType, List<String> headers, byte[] body, String etag) {
-        int weight() {
-            return body.length + headers.stream().mapToInt(h -> 2 * h.length() + 16).sum();
-        }
+    /** The bytes an answer holds in memory: its body and its headers. */
+    private static int weight(Answer a) {
+        return a.body().length + a.headers().entrySet().stream()
+                .mapToInt(h -> 2 * (h.getKey().length() + h.getValue().length()) + 32).sum();
     }
 
     /** Paths whose answers are not kept: files from the jar (large, and cheap to send), the dumps, the ping. */
@@ -82,8 +80,7 @@ final class AnswerCache implements Filter {
     static final List<String> VARYING = List.of("Accept", "Accept-Language");
 
     private final DataHolder holder;
-    private final Cache<Key, Kept> answers;
-    private final int maxBodyBytes;
+    private final Cache<Key, Answer> answers;
     private final int maxEntryBytes;
     private final Map<String, Counter> hits = new HashMap<>();
     private final Map<String, Counter> misses = new HashMap<>();
@@ -95,15 +92,13 @@ final class AnswerCache implements Filter {
      * forbid storing).
      *
      * @param maxBytes     the most bytes of answers kept; 0 keeps none
-     * @param maxBodyBytes the largest request body read for a key (the request limit filter refused larger ones)
      */
-    AnswerCache(DataHolder holder, long maxBytes, int maxBodyBytes, MeterRegistry metrics) {
+    AnswerCache(DataHolder holder, long maxBytes, MeterRegistry metrics) {
         this.holder = holder;
-        this.maxBodyBytes = maxBodyBytes;
         this.maxEntryBytes = (int) Math.min(MAX_ENTRY_BYTES, maxBytes / 4);
         this.answers = maxBytes <= 0 ? null : Caffeine.newBuilder()
                 .maximumWeight(maxBytes)
-                .<Key, Kept>weigher((k, a) -> k.weight() + a.weight())
+                .<Key, Answer>weigher((k, a) -> k.weight() + weight(a))
                 .build();
         for (String what : List.of("sparql", "documents", "api", "pages")) {
             hits.put(what, Counter.builder("stalinkg_answer_cache_hits").tag("for", what)
@@ -124,9 +119,6 @@ final class AnswerCache implements Filter {
         return path.startsWith(ServerPaths.API) ? "api" : "pages";
     }
 
-    /** A request as the cache reads it: itself (a POST's body read and held), and its key; null key: not kept. */
-    private record Keyed(HttpServletRequest request, Key key) {}
-
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
@@ -134,115 +126,97 @@ final class AnswerCache implements Filter {
         HttpServletResponse resp = (HttpServletResponse) response;
         String data = holder.current().store().version();
         // An external store (no version): its data can change under us, so nothing is kept here.
-        Keyed keyed = answers == null || data == null ? new Keyed(req, null) : keyed(req, data);
-        if (keyed.key() == null) {
-            chain.doFilter(keyed.request(), response);
+        Key key = answers == null || data == null ? null : key(req, data);
+        if (key == null) {
+            chain.doFilter(request, response);
             return;
         }
-        req = keyed.request();
-        String path = req.getRequestURI();
-        boolean sparql = path.equals(ServerPaths.SPARQL);
+        String what = what(req.getRequestURI());
         String cacheControl = req.getHeader("Cache-Control");
         boolean fresh = cacheControl != null && cacheControl.contains("no-cache");
-        Kept kept = fresh ? null : answers.getIfPresent(keyed.key());
+        Answer kept = fresh ? null : answers.getIfPresent(key);
         if (kept != null) {
-            hits.get(what(path)).increment();
-            send(req, resp, kept, "hit", sparql);
+            hits.get(what).increment();
+            AnswerSender.send(req, resp, kept.withHeader(CACHE_HEADER, "hit"));
             return;
         }
-        misses.get(what(path)).increment();
+        misses.get(what).increment();
         if ("HEAD".equals(req.getMethod())) {
             // HEAD is answered from a kept GET; on a miss it goes through unkept (its answer has no body to keep).
-            chain.doFilter(req, response);
+            chain.doFilter(request, response);
             return;
         }
         ResponseCapture capture = new ResponseCapture(resp, maxEntryBytes);
-        chain.doFilter(req, capture);
+        chain.doFilter(request, capture);
         ResponseCapture.Held held = capture.finish();
         if (held == null) {
             return;   // passed through as it was written
         }
-        Kept answer = kept(held);
+        Answer answer = kept(held, req.getRequestURI().equals(ServerPaths.SPARQL));
         if (data.equals(holder.current().store().version())) {
-            answers.put(keyed.key(), answer);
+            answers.put(key, answer);
         }
-        send(req, resp, answer, "miss", sparql);
+        resp.setHeader("Pragma", null);   // Fuseki's no-cache on /sparql, written before the answer was kept
+        AnswerSender.send(req, resp, answer.withHeader(CACHE_HEADER, "miss"));
     }
 
     /**
-     * The key of {@code req}: GET and HEAD (as GET) on every path but {@link #NOT_KEPT_PATHS}, POST on
-     * {@code /sparql} and {@code /api} with a body no larger than the limit (read here, and held for the servlet);
-     * no key for anything else.
+     * The key of {@code req}, or null if its answer is not kept: GET and HEAD (as GET) on every path but
+     * {@link #NOT_KEPT_PATHS}; POST on {@code /sparql} and {@code /api}, by the body the limit filter read and held.
      */
-    private Keyed keyed(HttpServletRequest req, String data) throws IOException {
+    private static Key key(HttpServletRequest req, String data) {
         String method = req.getMethod();
         String path = req.getRequestURI();
         if (NOT_KEPT_PATHS.stream().anyMatch(path::startsWith)) {
-            return new Keyed(req, null);
+            return null;
         }
         String queryString = req.getQueryString();
         String target = path + "?" + (queryString == null ? "" : queryString);
         String contentType = "";
         if ("POST".equals(method) && (path.equals(ServerPaths.SPARQL) || path.startsWith(ServerPaths.API + "/"))) {
-            if (req.getContentLengthLong() > maxBodyBytes) {
-                return new Keyed(req, null);
-            }
-            byte[] body = req.getInputStream().readNBytes(maxBodyBytes + 1);
-            req = new RequestLimitFilter.BufferedBody(req, body);
-            if (body.length > maxBodyBytes) {
-                return new Keyed(req, null);
+            byte[] body = RequestLimitFilter.BufferedBody.of(req);
+            if (body == null) {
+                return null;
             }
             contentType = String.valueOf(req.getContentType());
             target = target + "\n" + new String(body, StandardCharsets.UTF_8);
         } else if (!"GET".equals(method) && !"HEAD".equals(method)) {
-            return new Keyed(req, null);
+            return null;
         }
         StringBuilder varying = new StringBuilder();
         for (String h : VARYING) {
             varying.append(String.valueOf(req.getHeader(h))).append('\n');
         }
-        return new Keyed(req, new Key(data, "HEAD".equals(method) ? "GET" : method, contentType, target,
-                varying.toString()));
+        return new Key(data, "HEAD".equals(method) ? "GET" : method, contentType, target, varying.toString());
     }
 
-    /** What is kept of a held response: its type, the headers worth keeping, bytes, ETag. */
-    private static Kept kept(ResponseCapture.Held held) {
-        List<String> headers = new ArrayList<>();
-        held.headers().forEach((name, value) -> {
-            String lower = name.toLowerCase(Locale.ROOT);
-            if (!NOT_KEPT.contains(lower) && !lower.startsWith("access-control-")) {
-                headers.add(name);
-                headers.add(value);
-            }
-        });
-        String etag = held.headers().get("ETag");
-        return new Kept(held.contentType(), List.copyOf(headers), held.body(),
-                etag != null ? etag : HttpLib.etag(held.body()));
-    }
-
-    /** Sends a kept answer through the one answer path, with the headers it was first sent with. */
-    private static void send(HttpServletRequest req, HttpServletResponse resp, Kept kept, String how, boolean sparql)
-            throws IOException {
+    /**
+     * The answer kept of a held response: its type, bytes and ETag (or one made from the bytes), and the headers
+     * worth keeping. Fuseki marks every {@code /sparql} answer no-store; kept, it is valid as long as the data, like
+     * any other answer, and varies only with Accept.
+     */
+    private static Answer kept(ResponseCapture.Held held, boolean sparql) {
         Map<String, String> headers = new LinkedHashMap<>();
-        String vary = null;
+        List<String> vary = List.of();
         String cacheControl = null;
-        for (int i = 0; i < kept.headers().size(); i += 2) {
-            String name = kept.headers().get(i);
-            String value = kept.headers().get(i + 1);
-            switch (name.toLowerCase(Locale.ROOT)) {
-                case "vary" -> vary = value;
-                case "cache-control" -> cacheControl = value;
-                default -> headers.put(name, value);
+        String etag = null;
+        for (Map.Entry<String, String> h : held.headers().entrySet()) {
+            String lower = h.getKey().toLowerCase(Locale.ROOT);
+            if (lower.equals("etag")) {
+                etag = h.getValue();
+            } else if (lower.equals("vary")) {
+                vary = List.of(h.getValue().split(",\\s*"));
+            } else if (lower.equals("cache-control")) {
+                cacheControl = h.getValue();
+            } else if (!NOT_KEPT.contains(lower) && !lower.startsWith("access-control-")) {
+                headers.put(h.getKey(), h.getValue());
             }
         }
         if (sparql) {
-            // Fuseki marks every answer no-store; a kept answer is valid as long as the data, like a canned one.
-            vary = "Accept";
+            vary = List.of("Accept");
             cacheControl = HttpLib.CACHE_CONTROL;
         }
-        headers.put(CACHE_HEADER, how);
-        List<String> varying = vary == null ? List.of() : List.of(vary.split(",\\s*"));
-        AnswerSender.send(req, resp, new Answer(200, kept.contentType(), kept.body(), kept.etag(), varying,
-                cacheControl, headers));
+        return new Answer(200, held.contentType(), held.body(), etag != null ? etag : HttpLib.etag(held.body()), vary,
+                cacheControl, headers);
     }
 }

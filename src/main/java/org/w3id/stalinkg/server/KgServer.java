@@ -112,10 +112,10 @@ public final class KgServer {
                 .addFilter("/*", new AccessLogFilter(metrics))
                 .addFilter("/*", new RequestLimitFilter(limits.maxBodyBytes()))
                 .addFilter("/*", new CorsFilter())
-                .addFilter("/*", new ReadOnlyFilter(limits.maxBodyBytes()))
+                .addFilter("/*", new ReadOnlyFilter())
                 .addFilter(SPARQL_PATH, new SparqlProtocolFilter())
                 // Before admission: an answer sent again from memory costs no query slot and cannot be shed.
-                .addFilter("/*", new AnswerCache(holder, settings.answerCacheBytes(), limits.maxBodyBytes(), metrics))
+                .addFilter("/*", new AnswerCache(holder, settings.answerCacheBytes(), metrics))
                 .addFilter("/*", new AdmissionFilter(limits, metrics))
                 .addServlet(API_PATH + "/*", new GenerationalServlet(holder, d -> new ApiServlet(d.queries(),
                         new CannedQueryRunner(d.store(), limits.apiTimeout(), limits.maxRows()))))

@@ -25,12 +25,6 @@ final class ReadOnlyFilter implements Filter {
 
     private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
 
-    private final int maxBodyBytes;
-
-    /** @param maxBodyBytes the largest body read to look for an update in a form */
-    ReadOnlyFilter(int maxBodyBytes) {
-        this.maxBodyBytes = maxBodyBytes;
-    }
 
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
@@ -45,37 +39,21 @@ final class ReadOnlyFilter implements Filter {
             refuse(req, resp, allow, "This service is read-only: " + method + " is not allowed here.");
             return;
         }
-        if (path.equals(ServerPaths.SPARQL) && isForm(req) && req.getContentLengthLong() <= maxBodyBytes) {
-            // Read the form here (the limit filter has refused larger bodies) and hand it on, read again.
-            byte[] body = req.getInputStream().readNBytes(maxBodyBytes + 1);
-            if (body.length <= maxBodyBytes) {
-                req = new RequestLimitFilter.BufferedBody(req, body);
-            }
-        }
         if (path.equals(ServerPaths.SPARQL) && isUpdate(req)) {
             refuse(req, resp, allow, "This endpoint is read-only: SPARQL Update is not accepted. "
                     + "Send a query (query=...) instead.");
             return;
         }
-        chain.doFilter(req, response);
+        chain.doFilter(request, response);
     }
 
-    private static boolean isForm(HttpServletRequest req) {
-        return "POST".equals(req.getMethod()) && req.getContentType() != null
-                && req.getContentType().toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded");
-    }
-
-    /** An update by URL parameter, by form, or by body type; the body itself is never read here. */
+    /**
+     * An update by body type, URL parameter or form field. A form's fields come from the body the limit filter
+     * read and held ({@link RequestLimitFilter.BufferedBody}), so nothing is read here.
+     */
     private static boolean isUpdate(HttpServletRequest req) {
         String type = req.getContentType() == null ? "" : req.getContentType().toLowerCase(Locale.ROOT);
-        if (type.startsWith("application/sparql-update")) {
-            return true;
-        }
-        String query = req.getQueryString();
-        if (query != null && (query.startsWith("update=") || query.contains("&update="))) {
-            return true;
-        }
-        return req instanceof RequestLimitFilter.BufferedBody && req.getParameter("update") != null;
+        return type.startsWith("application/sparql-update") || req.getParameter("update") != null;
     }
 
     private static void refuse(HttpServletRequest req, HttpServletResponse resp, String allow, String detail)

@@ -21,6 +21,7 @@ import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletRequestWrapper;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
@@ -29,7 +30,9 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * Bounds request bodies: a body larger than {@link Limits#maxBodyBytes()} is refused with 413 before anything reads
  * it, whether it declares its length or comes in chunks (then at most the limit plus one byte is read). Fuseki
- * would otherwise read a whole {@code application/sparql-query} body into memory, however large.
+ * would otherwise read a whole {@code application/sparql-query} body into memory, however large. A body within the
+ * limit is read here, once, and held ({@link BufferedBody}): the read-only check, the response cache and the
+ * servlet all read those bytes.
  */
 final class RequestLimitFilter implements Filter {
 
@@ -55,9 +58,10 @@ final class RequestLimitFilter implements Filter {
             tooLarge(req, resp);
             return;
         }
-        if (declared < 0 && hasBody(req)) {
-            // Chunked: read at most one byte past the limit, then hand the servlet the bytes we read (and, for a
-            // form, its fields: the container can no longer read them).
+        if (hasBody(req)) {
+            // Read here, once, at most one byte past the limit (a chunked body declares no length); every filter and
+            // servlet after this one reads the held bytes (and, for a form, its fields, which the container can no
+            // longer read).
             byte[] body = req.getInputStream().readNBytes(maxBodyBytes + 1);
             if (body.length > maxBodyBytes) {
                 drain(req.getInputStream(), (long) (DRAIN_FACTOR - 1) * maxBodyBytes);
@@ -98,6 +102,17 @@ final class RequestLimitFilter implements Filter {
 
     /** A request whose body has been read already; a form's fields come from those bytes. */
     static final class BufferedBody extends HttpServletRequestWrapper {
+
+        /** The held body of {@code request}, or of a request it wraps; null if none was read here. */
+        static byte[] of(ServletRequest request) {
+            for (ServletRequest r = request; r instanceof ServletRequestWrapper w; r = w.getRequest()) {
+                if (r instanceof BufferedBody b) {
+                    return b.body;
+                }
+            }
+            return null;
+        }
+
         private final byte[] body;
         private final Map<String, String[]> parameters;
 
