@@ -8,7 +8,6 @@ import java.util.TreeMap;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
-import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.riot.out.NodeFmtLib;
@@ -74,27 +73,11 @@ public final class CannedQueryRunner {
      * Checks a request's parameters against the query's declaration and turns them into RDF terms.
      *
      * @param request every request parameter with its values, except {@code format}
+     * @param things  the namespace of things, under which short names ({@code policy/great-purge}) are read: the
+     *                canonical one, or the one the data were loaded under ({@code --base-url})
      * @throws ApiException 400 naming the parameter: unknown, repeated, missing, or of the wrong type
      */
-    /**
-     * {@link #bind(CannedQuery, Map)}, with things named by short names ({@code policy/great-purge}) or canonical
-     * IRIs moved to {@code things}, the namespace the data were loaded under ({@code --base-url}).
-     */
     public static Map<String, Node> bind(CannedQuery query, Map<String, String[]> request, String things) {
-        Map<String, Node> bindings = bind(query, request);
-        if (!things.equals(SKG.ID_BASE)) {
-            bindings.replaceAll((name, n) -> n.isURI() && n.getURI().startsWith(SKG.ID_BASE)
-                    ? NodeFactory.createURI(things + n.getURI().substring(SKG.ID_BASE.length())) : n);
-        }
-        return bindings;
-    }
-
-    /** The store's namespace of things. */
-    public String things() {
-        return store.things();
-    }
-
-    public static Map<String, Node> bind(CannedQuery query, Map<String, String[]> request) {
         Map<String, Node> bindings = new TreeMap<>();
         for (Map.Entry<String, String[]> e : request.entrySet()) {
             QueryParam p = query.param(e.getKey());
@@ -106,7 +89,7 @@ public final class CannedQueryRunner {
             }
             String value = single(p.name(), e.getValue());
             if (!value.isEmpty() || p.required()) {
-                bindings.put(p.name(), bind(p, value));
+                bindings.put(p.name(), bind(p, value, things));
             }
         }
         for (QueryParam p : query.params()) {
@@ -115,10 +98,20 @@ public final class CannedQueryRunner {
                         + (p.example() == null ? "" : ", e.g. " + p.example()), p.name());
             }
             if (!bindings.containsKey(p.name()) && p.defaultValue() != null) {
-                bindings.put(p.name(), p.bind(p.defaultValue()));
+                bindings.put(p.name(), p.bind(p.defaultValue(), things));
             }
         }
         return bindings;
+    }
+
+    /** {@link #bind(CannedQuery, Map, String)} with short names read under the canonical namespace. */
+    public static Map<String, Node> bind(CannedQuery query, Map<String, String[]> request) {
+        return bind(query, request, SKG.ID_BASE);
+    }
+
+    /** The store's namespace of things. */
+    public String things() {
+        return store.things();
     }
 
     /** The one value of request parameter {@code name}; 400 if it was given more than once. */
@@ -129,9 +122,9 @@ public final class CannedQueryRunner {
         return values[0];
     }
 
-    private static Node bind(QueryParam p, String value) {
+    private static Node bind(QueryParam p, String value, String things) {
         try {
-            return p.bind(value);
+            return p.bind(value, things);
         } catch (IllegalArgumentException ex) {
             throw new ApiException(400, ex.getMessage(), p.name());
         }

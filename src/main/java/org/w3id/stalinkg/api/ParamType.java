@@ -77,9 +77,14 @@ public enum ParamType {
      * @throws IllegalArgumentException with a message saying what was expected
      */
     public Node parse(String value, String kind) {
+        return parse(value, kind, SKG.ID_BASE);
+    }
+
+    /** As {@link #parse(String, String)}, short names of things read under the namespace {@code things}. */
+    public Node parse(String value, String kind, String things) {
         switch (this) {
             case IRI:
-                return NodeFactory.createURI(iri(value, kind));
+                return NodeFactory.createURI(iri(value, kind, things));
             case STRING:
                 if (value.length() > MAX_STRING) {
                     throw invalid("is longer than " + MAX_STRING + " characters");
@@ -110,12 +115,12 @@ public enum ParamType {
         }
     }
 
-    private String iri(String value, String kind) {
+    private String iri(String value, String kind, String things) {
         if (kind != null && SLUG.matcher(value).matches()) {
-            return SKG.ID_BASE + kind + "/" + value;
+            return things + kind + "/" + value;
         }
         if (KIND_SLUG.matcher(value).matches()) {
-            return SKG.ID_BASE + value;
+            return things + value;
         }
         if (!(value.startsWith("http://") || value.startsWith("https://"))) {
             throw invalid("is neither an http(s) IRI nor a short name");

@@ -3,6 +3,7 @@ package org.w3id.stalinkg.api;
 import java.util.Objects;
 
 import org.apache.jena.graph.Node;
+import org.w3id.stalinkg.vocab.SKG;
 
 /**
  * One parameter of a canned query, as its header declares it:
@@ -30,8 +31,13 @@ public record QueryParam(String name, ParamType type, String kind, boolean requi
 
     /** The RDF term for a request value; IllegalArgumentException naming this parameter if it is not valid. */
     public Node bind(String value) {
+        return bind(value, SKG.ID_BASE);
+    }
+
+    /** As {@link #bind(String)}, short names of things read under {@code things}. */
+    public Node bind(String value, String things) {
         try {
-            return type.parse(value, kind);
+            return type.parse(value, kind, things);
         } catch (IllegalArgumentException ex) {
             throw new IllegalArgumentException("parameter '" + name + "': " + ex.getMessage());
         }
