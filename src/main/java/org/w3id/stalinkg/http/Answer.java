@@ -58,10 +58,6 @@ public record Answer(int status, String contentType, byte[] body, String etag, L
         return text(303, "See " + location).withHeader("Location", location).withCacheControl(HttpLib.CACHE_CONTROL);
     }
 
-    public Answer withStatus(int newStatus) {
-        return new Answer(newStatus, contentType, body, etag, vary, cacheControl, headers);
-    }
-
     /** The same answer with this ETag (quoted), for an answer whose identity is known before its bytes. */
     public Answer withEtag(String newEtag) {
         return new Answer(status, contentType, body, newEtag, vary, cacheControl, headers);

@@ -1,13 +1,11 @@
 package org.w3id.stalinkg.http;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import org.w3id.stalinkg.graph.DigestLib;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The HTTP conventions every endpoint shares: strong ETags from SHA-256, and conditional GETs
@@ -46,18 +44,6 @@ public final class HttpLib {
             sb.append(p).append('\u0000');
         }
         return etag(sb.toString().getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** Answers {@code status} with {@code message} and a newline as plain text; nothing if the answer has begun. */
-    public static void sendText(HttpServletResponse resp, int status, String message) throws IOException {
-        if (resp.isCommitted()) {
-            return;
-        }
-        byte[] body = (message + "\n").getBytes(StandardCharsets.UTF_8);
-        resp.setStatus(status);
-        resp.setContentType("text/plain; charset=utf-8");
-        resp.setContentLength(body.length);
-        resp.getOutputStream().write(body);
     }
 
     /** True if the request's If-None-Match names {@code etag} (or is {@code *}): answer 304. */

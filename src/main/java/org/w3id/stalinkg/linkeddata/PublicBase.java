@@ -15,9 +15,6 @@ import org.w3id.stalinkg.vocab.SKG;
  */
 public record PublicBase(String base) {
 
-    /** The canonical base of the project's IRIs ({@link SKG#BASE}). */
-    public static final String CANONICAL = SKG.BASE;
-
     public PublicBase {
         if (base == null || !base.endsWith("/") || !(base.startsWith("http://") || base.startsWith("https://"))) {
             throw new IllegalArgumentException("Illegal base URL=" + base

@@ -2,12 +2,12 @@ package org.w3id.stalinkg.server;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jakarta.servlet.ServletOutputStream;
-import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 
@@ -37,7 +37,7 @@ ResponseCapture(HttpServletResponse real, int maxEntryBytes) {
             if (getStatus() != HttpServletResponse.SC_OK) {
                 passThrough();
             }
-            out = new ServletOutputStream() {
+            out = new BlockingStream(new OutputStream() {
                 @Override
                 public void write(int b) throws IOException {
                     write(new byte[] {(byte) b}, 0, 1);
@@ -61,17 +61,7 @@ ResponseCapture(HttpServletResponse real, int maxEntryBytes) {
                         real.getOutputStream().flush();
                     }
                 }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setWriteListener(WriteListener listener) {
-                    throw new UnsupportedOperationException("blocking writes only");
-                }
-            };
+            });
         }
         return out;
     }

@@ -17,7 +17,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
-import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
@@ -128,7 +127,7 @@ final class SparqlProtocolFilter implements Filter {
             if (!capturing()) {
                 return super.getOutputStream();
             }
-            return new BufferStream(buffer);
+            return new BlockingStream(buffer);
         }
 
         @Override
@@ -161,7 +160,7 @@ final class SparqlProtocolFilter implements Filter {
     /** A response whose body is dropped: the answer to HEAD. */
     private static final class NoBody extends HttpServletResponseWrapper {
 
-        private final ServletOutputStream sink = new BufferStream(java.io.OutputStream.nullOutputStream());
+        private final ServletOutputStream sink = new BlockingStream(java.io.OutputStream.nullOutputStream());
 
         NoBody(HttpServletResponse resp) {
             super(resp);
@@ -180,36 +179,6 @@ final class SparqlProtocolFilter implements Filter {
         @Override
         public void setContentLength(int len) {
             super.setContentLength(len);
-        }
-    }
-
-    /** A blocking servlet stream into {@code out}: a buffer kept, or nothing at all. */
-    private static final class BufferStream extends ServletOutputStream {
-
-        private final java.io.OutputStream out;
-
-        BufferStream(java.io.OutputStream out) {
-            this.out = out;
-        }
-
-        @Override
-        public boolean isReady() {
-            return true;
-        }
-
-        @Override
-        public void setWriteListener(WriteListener listener) {
-            throw new UnsupportedOperationException("blocking writes only");
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            out.write(b);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
         }
     }
 }

@@ -39,6 +39,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.w3id.stalinkg.vocab.SKG;
 import org.w3id.stalinkg.graph.DumpLib;
 import org.w3id.stalinkg.cli.DumpCmd;
 import org.w3id.stalinkg.graph.KnowledgeGraph;
@@ -90,7 +91,7 @@ class TestDumps {
         RDFParser.source(new ByteArrayInputStream(gunzip(gz))).lang(DumpLib.FORMATS.stream()
                 .filter(f -> f.fileName().equals(name)).findFirst().orElseThrow().lang()).parse(reloaded);
         assertTrue(reloaded.getDefaultGraph().contains(
-                NodeFactory.createURI(PublicBase.CANONICAL + "id/person/joseph-stalin"), Node.ANY, Node.ANY),
+                NodeFactory.createURI(SKG.BASE + "id/person/joseph-stalin"), Node.ANY, Node.ANY),
                 "canonical IRIs");
         Graph served = kg.dataset().getDefaultGraph();
         Txn.executeRead(kg.dataset(), () -> {

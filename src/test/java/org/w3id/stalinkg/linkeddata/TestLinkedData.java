@@ -34,6 +34,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.w3id.stalinkg.vocab.SKG;
 import org.w3id.stalinkg.graph.KnowledgeGraph;
 import org.w3id.stalinkg.graph.ProjectFiles;
 import org.w3id.stalinkg.server.KgServer;
@@ -93,10 +94,10 @@ class TestLinkedData {
         assertTrue(r.headers().firstValue("Vary").orElse("").contains("Accept"));
         Model model = parse(r.body(), rdf4jFormat(format));
         // Canonical names, whatever host the document was fetched from.
-        IRI holodomor = Values.iri(PublicBase.CANONICAL + "id/outcome/holodomor");
+        IRI holodomor = Values.iri(SKG.BASE + "id/outcome/holodomor");
         assertFalse(model.filter(holodomor, null, null).isEmpty(), "the document does not describe " + holodomor);
-        IRI affected = Values.iri(PublicBase.CANONICAL + "ontology#affectedRegion");
-        assertTrue(model.contains(holodomor, affected, Values.iri(PublicBase.CANONICAL + "id/region/ukrainian-ssr")));
+        IRI affected = Values.iri(SKG.BASE + "ontology#affectedRegion");
+        assertTrue(model.contains(holodomor, affected, Values.iri(SKG.BASE + "id/region/ukrainian-ssr")));
     }
 
     @ParameterizedTest(name = ".{0}")
@@ -176,15 +177,15 @@ class TestLinkedData {
         KnowledgeGraph kg = ProjectFiles.bundledGraph();
         Set<String> things = new TreeSet<>();
         Txn.executeRead(kg.dataset(), () -> kg.dataset().getDefaultGraph().find().forEachRemaining(t -> {
-            if (t.getSubject().isURI() && t.getSubject().getURI().startsWith(PublicBase.CANONICAL + "id/")) {
-                things.add(t.getSubject().getURI().substring(PublicBase.CANONICAL.length() + 3));
+            if (t.getSubject().isURI() && t.getSubject().getURI().startsWith(SKG.BASE + "id/")) {
+                things.add(t.getSubject().getURI().substring(SKG.BASE.length() + 3));
             }
         }));
         assertTrue(things.size() > 300, "things: " + things.size());
         List<String> failures = new ArrayList<>();
         for (String path : things) {
             HttpResponse<String> r = follow("id/" + path, "application/n-triples");
-            if (r.statusCode() != 200 || !r.body().contains("<" + PublicBase.CANONICAL + "id/" + path + ">")) {
+            if (r.statusCode() != 200 || !r.body().contains("<" + SKG.BASE + "id/" + path + ">")) {
                 failures.add(path + " -> " + r.statusCode());
             }
         }
@@ -200,14 +201,14 @@ class TestLinkedData {
         Set<String> iris = new TreeSet<>();
         for (Statement st : model) {
             for (Value v : new Value[] {st.getSubject(), st.getPredicate(), st.getObject()}) {
-                if (v.isIRI() && v.stringValue().startsWith(PublicBase.CANONICAL)) {
+                if (v.isIRI() && v.stringValue().startsWith(SKG.BASE)) {
                     iris.add(v.stringValue());
                 }
             }
         }
         assertTrue(iris.size() > 10, iris.toString());
         for (String iri : iris) {
-            String here = base + iri.substring(PublicBase.CANONICAL.length());
+            String here = base + iri.substring(SKG.BASE.length());
             String document = here.contains("#") ? here.substring(0, here.indexOf('#')) : here;
             HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(document)).header("Accept", "text/turtle").GET());
             int status = r.statusCode() == 303 ? send(HttpRequest.newBuilder(
@@ -220,7 +221,7 @@ class TestLinkedData {
     @Test
     void configuredBaseUrlIsUsedInEveryDescription() throws Exception {
         FusekiServer canonical = KgServer.build(ProjectFiles.bundledGraph(), ProjectFiles.cannedQueries(),
-                ServerSettings.defaults().withHost("127.0.0.1").withPort(0).withBaseUrl(PublicBase.CANONICAL)).start();
+                ServerSettings.defaults().withHost("127.0.0.1").withPort(0).withBaseUrl(SKG.BASE)).start();
         try {
             String local = "http://localhost:" + canonical.getHttpPort() + "/";
             HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(local + "id/outcome/holodomor")).GET());

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.w3id.stalinkg.vocab.SKG;
 import org.w3id.stalinkg.graph.KnowledgeGraph;
 import org.w3id.stalinkg.graph.OntologyReleasesLib;
 import org.w3id.stalinkg.graph.ProjectFiles;
@@ -85,7 +86,7 @@ class TestOntologyServlet {
         HttpResponse<String> r = get(localUrl + "/ontology", "*/*");
         assertEquals(200, r.statusCode(), r.body());
         assertEquals("text/turtle", mediaType(r));
-        assertOntologyUnder(PublicBase.CANONICAL, parse(r.body(), Lang.TURTLE));
+        assertOntologyUnder(SKG.BASE, parse(r.body(), Lang.TURTLE));
         assertTrue(r.body().contains("skg:Policy"), "Turtle keeps the prefixes");
     }
 
@@ -94,7 +95,7 @@ class TestOntologyServlet {
         HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(localUrl + "/ontology")).GET());
         assertEquals(200, r.statusCode(), r.body());
         assertEquals("text/turtle", mediaType(r));
-        assertOntologyUnder(PublicBase.CANONICAL, parse(r.body(), Lang.TURTLE));
+        assertOntologyUnder(SKG.BASE, parse(r.body(), Lang.TURTLE));
     }
 
     @Test
@@ -102,7 +103,7 @@ class TestOntologyServlet {
         HttpResponse<String> r = get(localUrl + "/ontology", PROTEGE);
         assertEquals(200, r.statusCode(), r.body());
         assertEquals("application/rdf+xml", mediaType(r));
-        assertOntologyUnder(PublicBase.CANONICAL, parse(r.body(), Lang.RDFXML));
+        assertOntologyUnder(SKG.BASE, parse(r.body(), Lang.RDFXML));
     }
 
     @Test
@@ -110,7 +111,7 @@ class TestOntologyServlet {
         HttpResponse<String> r = get(localUrl + "/ontology", "application/ld+json");
         assertEquals(200, r.statusCode(), r.body());
         assertEquals("application/ld+json", mediaType(r));
-        assertOntologyUnder(PublicBase.CANONICAL, parse(r.body(), Lang.JSONLD));
+        assertOntologyUnder(SKG.BASE, parse(r.body(), Lang.JSONLD));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -124,14 +125,14 @@ class TestOntologyServlet {
         HttpResponse<String> r = get(localUrl + "/ontology." + ext, "text/html");
         assertEquals(200, r.statusCode(), r.body());
         assertEquals(mediaType, mediaType(r));
-        assertOntologyUnder(PublicBase.CANONICAL, parse(r.body(), LinkedDataFormat.byExtension(ext).lang()));
+        assertOntologyUnder(SKG.BASE, parse(r.body(), LinkedDataFormat.byExtension(ext).lang()));
     }
 
     @Test
     void canonicalBaseKeepsCanonicalIris() throws Exception {
         HttpResponse<String> r = get(canonicalUrl + "/ontology", "text/turtle");
         assertEquals(200, r.statusCode(), r.body());
-        assertOntologyUnder(PublicBase.CANONICAL, parse(r.body(), Lang.TURTLE));
+        assertOntologyUnder(SKG.BASE, parse(r.body(), Lang.TURTLE));
         assertFalse(r.body().contains("localhost"), r.body());
     }
 

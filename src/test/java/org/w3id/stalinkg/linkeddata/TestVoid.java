@@ -34,6 +34,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.w3id.stalinkg.vocab.SKG;
 import org.w3id.stalinkg.graph.DumpLib;
 import org.w3id.stalinkg.graph.KnowledgeGraph;
 import org.w3id.stalinkg.graph.ProjectFiles;
@@ -49,7 +50,7 @@ class TestVoid {
     /** The server's own URL. */
     private static String url;
     /** The deployment's base: the canonical one, whatever the URL the description was fetched from. */
-    private static final String base = PublicBase.CANONICAL;
+    private static final String base = SKG.BASE;
 
     @BeforeAll
     static void start() {
