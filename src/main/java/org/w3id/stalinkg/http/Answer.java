@@ -63,6 +63,14 @@ public record Answer(int status, String contentType, byte[] body, String etag, L
         return new Answer(status, contentType, body, newEtag, vary, cacheControl, headers);
     }
 
+    /**
+     * The same answer with its ETag made now from its bytes: for an answer kept and sent many times, so that the
+     * bytes are hashed once, not on every send.
+     */
+    public Answer withContentEtag() {
+        return withEtag(effectiveEtag());
+    }
+
     /** The same answer, declared to vary with these request headers too. */
     public Answer varyingOn(String... requestHeaders) {
         List<String> all = new java.util.ArrayList<>(vary);

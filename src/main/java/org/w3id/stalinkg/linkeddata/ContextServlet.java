@@ -17,14 +17,15 @@ public final class ContextServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
 
-    private final byte[] body;
+    private final transient Answer context;
 
     public ContextServlet(Graph ontology, PublicBase base) {
-        this.body = JsonLdLib.contextDocument(ontology, base.base()).getBytes(StandardCharsets.UTF_8);
+        this.context = Answer.ok("application/ld+json; charset=utf-8",
+                JsonLdLib.contextDocument(ontology, base.base()).getBytes(StandardCharsets.UTF_8)).withContentEtag();
     }
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        AnswerSender.send(req, resp, Answer.ok("application/ld+json; charset=utf-8", body));
+        AnswerSender.send(req, resp, context);
     }
 }

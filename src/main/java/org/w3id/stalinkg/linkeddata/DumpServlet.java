@@ -2,7 +2,6 @@ package org.w3id.stalinkg.linkeddata;
 
 import java.io.IOException;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,16 +87,17 @@ public final class DumpServlet extends HttpServlet {
     private Served made() {
         Map<String, byte[]> files = store.dumps();
         Map<String, Answer> answers = new LinkedHashMap<>();
-        files.forEach((name, bytes) -> answers.put(name, file(name, bytes)));
-        return new Served(answers, Answer.ok("text/html; charset=utf-8", render(files)));
+        files.forEach((name, bytes) -> answers.put(name, file(name, bytes, files)));
+        return new Served(answers, Answer.ok("text/html; charset=utf-8", render(files)).withContentEtag());
     }
 
-    /** A file, its ETag its SHA-256 (the checksum its .sha256 file states). */
-    private static Answer file(String name, byte[] bytes) {
-        Answer a = Answer.ok(name.endsWith(".gz") ? "application/gzip" : "text/plain; charset=us-ascii", bytes)
-                .withEtag("\"" + HttpLib.sha256(bytes, 64) + "\"");
-        return name.endsWith(".gz") ? a.withHeader("Content-Disposition", "attachment; filename=\"" + name + "\"")
-                : a;
+    /** A file, its ETag its SHA-256: for a dump, the checksum its .sha256 file already states. */
+    private static Answer file(String name, byte[] bytes, Map<String, byte[]> files) {
+        if (!name.endsWith(".gz")) {
+            return Answer.ok("text/plain; charset=us-ascii", bytes).withEtag("\"" + HttpLib.sha256(bytes, 64) + "\"");
+        }
+        return Answer.ok("application/gzip", bytes).withEtag("\"" + DumpFile.checksum(files, name) + "\"")
+                .withHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
     }
 
     /** The model of {@code dumps.mustache}. */
@@ -110,9 +110,8 @@ public final class DumpServlet extends HttpServlet {
         List<Row> rows = new ArrayList<>();
         for (DumpFile file : store.dumpFiles()) {
             String name = file.name();
-            byte[] checksum = files.get(name + ".sha256");
             rows.add(new Row(name, file.mediaType(), String.format("%,d", files.get(name).length),
-                    new String(checksum, StandardCharsets.US_ASCII).split(" ", 2)[0]));
+                    DumpFile.checksum(files, name)));
         }
         return Templates.render("dumps.mustache", new Listing(rows));
     }

@@ -7,8 +7,11 @@ import java.util.Map;
 
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.QueryCancelledException;
+import org.w3id.stalinkg.http.Answer;
 import org.w3id.stalinkg.http.AnswerSender;
 import org.w3id.stalinkg.http.Problem;
+import org.w3id.stalinkg.http.Templates;
+import org.w3id.stalinkg.http.Versions;
 import org.w3id.stalinkg.store.SparqlStore;
 import org.w3id.stalinkg.store.StoreException;
 import org.w3id.stalinkg.store.StoreMemo;
@@ -34,7 +37,7 @@ public final class HomeServlet extends HttpServlet {
     /** A link to a thing's page. */
     record Link(String href, String label) {}
 
-    private final transient StoreMemo<PageServlet> page;
+    private final transient StoreMemo<Answer> page;
 
     public HomeServlet(SparqlStore store) {
         this.page = new StoreMemo<>(() -> page(store), store.freshness());
@@ -43,7 +46,7 @@ public final class HomeServlet extends HttpServlet {
         }
     }
 
-    private static PageServlet page(SparqlStore store) {
+    private static Answer page(SparqlStore store) {
         Map<String, Long> instances = store.instanceCounts();
         long size = store.size();
         List<Count> counts = List.of(count("triples", size),
@@ -61,7 +64,8 @@ public final class HomeServlet extends HttpServlet {
             });
             return null;
         });
-        return new PageServlet("home.mustache", new HomePage(String.format("%,d", size), counts, goals));
+        return Answer.ok("text/html; charset=utf-8", Templates.render("home.mustache", Versions.BUILD,
+                new HomePage(String.format("%,d", size), counts, goals))).withContentEtag();
     }
 
     private static Count count(String label, long n) {
@@ -71,7 +75,7 @@ public final class HomeServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         try {
-            page.get().doGet(req, resp);
+            AnswerSender.send(req, resp, page.get());
         } catch (StoreException ex) {
             AnswerSender.send(req, resp, Problem.of(StoreException.STATUS, "Bad Gateway", ex.getMessage())
                     .answer(req));

@@ -13,8 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * A page whose content is fixed for the life of the server (the query editor, the timeline: their data comes from
- * the API in the browser), rendered once from its template with the build's {@link Versions} and, where given, a
- * typed model of its own.
+ * the API in the browser), rendered once from its template with the build's {@link Versions}.
  */
 public final class PageServlet extends HttpServlet {
 
@@ -23,14 +22,7 @@ public final class PageServlet extends HttpServlet {
     private final transient Answer page;
 
     public PageServlet(String template) {
-        this(template, null);
-    }
-
-    /** @param model a record whose accessors the template names; null for none */
-    public PageServlet(String template, Object model) {
-        byte[] html = model == null ? Templates.render(template, Versions.BUILD)
-                : Templates.render(template, Versions.BUILD, model);
-        this.page = Answer.ok("text/html; charset=utf-8", html);
+        this.page = Answer.ok("text/html; charset=utf-8", Templates.render(template, Versions.BUILD)).withContentEtag();
     }
 
     @Override

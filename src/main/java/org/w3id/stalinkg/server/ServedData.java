@@ -53,6 +53,6 @@ public record ServedData(SparqlStore store, Graph ontology, Map<String, Graph> o
 
     /** True if the data is in an external store ({@code --sparql-endpoint}), not loaded here. */
     public boolean isRemote() {
-        return store.freshness() != null;
+        return graph() == null;
     }
 }

@@ -77,7 +77,7 @@ public final class LocalStore implements SparqlStore {
         return DumpLib.dumps(kg);
     }
 
-    /** The graph loaded here, for the server's SPARQL endpoint and the dumps (never for a servlet). */
+    /** The graph loaded here, for the server's SPARQL endpoint and full-text index (never for a servlet). */
     public KnowledgeGraph graph() {
         return kg;
     }
