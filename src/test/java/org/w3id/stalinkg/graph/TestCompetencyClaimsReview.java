@@ -128,14 +128,13 @@ class TestCompetencyClaimsReview {
     }
 
     @Test
-    void theOnlyPageCitedForACorrectionIsNovesChapterOnThePeasantryAndTheState() {
+    void theAgriculturalSurplusCorrectionCitesNovesChapterOnThePeasantryAndTheState() {
         List<QuerySolution> rows = select(PREFIXES + REVIEW + """
-                SELECT ?c ?work ?pages WHERE {
-                  ?c a skg:Correction ; skg:citation ?cite ; dcterms:source ?work .
+                SELECT ?work ?pages WHERE {
+                  claim:collectivization-policy-04 skg:citation ?cite ; dcterms:source ?work .
                   ?cite skg:citedSource ?work ; bibo:pages ?pages .
                 }""");
         assertEquals(1, rows.size(), rows.toString());
-        assertEquals(Competency.ID + "claim/collectivization-policy-04", rows.get(0).getResource("c").getURI());
         assertEquals(Competency.ID + "source/nove-1969-economic-history", rows.get(0).getResource("work").getURI());
         assertEquals("148-186", rows.get(0).getLiteral("pages").getString());
     }
