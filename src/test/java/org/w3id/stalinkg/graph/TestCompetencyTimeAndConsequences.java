@@ -92,6 +92,15 @@ class TestCompetencyTimeAndConsequences {
     }
 
     @Test
+    void theSatellitePolicyWasNoLongerCarriedOutByTheNkvdOrTheRedArmyIn1950() {
+        Set<String> in1945 = heldIn("policy:eastern-bloc-satellite-states", "skg:carriedOutBy", 1945);
+        assertContainsAll(in1945, "institution/nkvd", "institution/red-army");
+        Set<String> in1950 = heldIn("policy:eastern-bloc-satellite-states", "skg:carriedOutBy", 1950);
+        assertFalse(in1950.contains("institution/nkvd"), in1950.toString());
+        assertFalse(in1950.contains("institution/red-army"), in1950.toString());
+    }
+
+    @Test
     void theGulagStruckTheKazakhAssrIn1933AndTheKazakhSsrIn1940() {
         Set<String> in1933 = heldIn("policy:gulag-forced-labour", "skg:affectedRegion", 1933);
         assertTrue(in1933.contains("region/kazakh-assr"), in1933.toString());
