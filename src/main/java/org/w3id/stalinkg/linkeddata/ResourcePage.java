@@ -35,6 +35,7 @@ final class ResourcePage {
     private static final Node HAS_STATUS = NodeFactory.createURI(SKG + "hasStatus");
     private static final Node CONCERNS = NodeFactory.createURI(SKG + "concerns");
     private static final String WIKIDATA = "http://www.wikidata.org/entity/";
+    private static final Node HAS_GEOMETRY = NodeFactory.createURI("http://www.opengis.net/ont/geosparql#hasGeometry");
 
     /** Names of the common properties not defined in our ontology, in English. */
     private static final Map<String, String> KNOWN = Map.of(
@@ -60,7 +61,7 @@ final class ResourcePage {
     record Page(String lang, String iri, String title, List<Name> names, String description, List<Link> types,
                 boolean isCorrection, String claimText, String correctFact, String status, List<Link> corrections,
                 boolean hasCorrections, List<Wikidata> wikidata, List<Property> properties, List<Property> inverse,
-                String jsonld, String graphJson, List<Alternate> alternates) {}
+                String jsonld, String graphJson, List<Alternate> alternates, boolean located) {}
 
     /** One of the thing's names, with its language. */
     record Name(String text, String lang) {}
@@ -124,7 +125,7 @@ final class ResourcePage {
                 properties(description, ontology, thing, base, language, false),
                 properties(description, ontology, thing, base, language, true), jsonLd.replace("</", "<\\/"),
                 NeighbourhoodGraph.json(description, ontology, thing, base, language).replace("</", "<\\/"),
-                alternates);
+                alternates, description.contains(thing, HAS_GEOMETRY, Node.ANY));
     }
 
     private static List<Property> properties(Graph d, Graph ontology, Node thing, PublicBase base,

@@ -28,6 +28,7 @@ import org.w3id.stalinkg.linkeddata.OntologyServlet;
 import org.w3id.stalinkg.linkeddata.PublicBase;
 import org.w3id.stalinkg.linkeddata.VoidServlet;
 import org.w3id.stalinkg.pages.HomeServlet;
+import org.w3id.stalinkg.pages.MapServlet;
 import org.w3id.stalinkg.pages.PageServlet;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -96,6 +97,7 @@ public final class KgServer {
         PublicBase publicBase = PublicBase.orCanonical(settings.baseUrl());
         GenerationalServlet descriptions = new GenerationalServlet(holder,
                 d -> new DescriptionServlet(d.store(), d.ontology(), publicBase));
+        GenerationalServlet map = new GenerationalServlet(holder, d -> new MapServlet(d.store()));
         GenerationalServlet ontology = new GenerationalServlet(holder,
                 d -> new OntologyServlet(d.store(), d.ontologyVersions(), d.ontologyVersion()));
         FusekiServer.Builder builder = FusekiServer.create()
@@ -126,6 +128,8 @@ public final class KgServer {
                 .addServlet("/static/*", new ClasspathServlet(ClasspathServlet.STATIC, "public, max-age=3600"))
                 .addServlet("/query", new PageServlet("query.mustache"))
                 .addServlet("/timeline", new PageServlet("timeline.mustache"))
+                .addServlet(MapServlet.PAGE_PATH, map)
+                .addServlet(MapServlet.DATA_PATH, map)
                 .addServlet("/id/*", descriptions)
                 .addServlet("/doc/*", descriptions)
                 .addServlet("/context.jsonld", new GenerationalServlet(holder,
