@@ -180,7 +180,7 @@
     for (const r of data.regions) if (drawRegion(map, r, bounds)) drawn++;
     let arrows = 0;
     for (const d of data.deportations) if (drawDeportation(map, d, bounds)) arrows++;
-    if (bounds.length) map.fitBounds(bounds, { padding: [30, 30], maxZoom: 5 });
+    if (bounds.length) map.fitBounds(bounds, { padding: [30, 30], maxZoom: 4 });
     listBox.replaceChildren(list(data));
     status.textContent = drawn + (drawn === 1 ? " region" : " regions") + ", " + arrows
       + (arrows === 1 ? " deportation" : " deportations") + " drawn.";

@@ -161,9 +161,20 @@ class TestMapHttp {
         String place = get("/doc/region/ukrainian-ssr", "text/html").body();
         assertTrue(place.contains("class=\"place-map\" data-thing=\"" + ID + "region/ukrainian-ssr\""), place);
         assertTrue(place.contains("/webjars/leaflet/1.9.4/dist/leaflet.js"));
+        assertTrue(place.contains("<a href=\"/doc/geometry/ukrainian-ssr\">"), "a link to the point's page");
         String policy = get("/doc/policy/great-purge", "text/html").body();
         assertFalse(policy.contains("place-map"));
         assertFalse(policy.contains("leaflet"));
+    }
+
+    @Test
+    void aGeometryPageShowsItsPointOnASmallMap() throws Exception {
+        String page = get("/doc/geometry/ukrainian-ssr", "text/html").body();
+        assertTrue(page.contains("<code>POINT(31.17 48.38)</code>"), page);
+        assertTrue(page.contains("class=\"place-map\" data-thing=\"" + ID + "geometry/ukrainian-ssr\""));
+        JsonObject data = data(ID + "geometry/ukrainian-ssr");
+        assertEquals(ID + "region/ukrainian-ssr",
+                data.getAsJsonArray("regions").get(0).getAsJsonObject().get("region").getAsString());
     }
 
     @Test

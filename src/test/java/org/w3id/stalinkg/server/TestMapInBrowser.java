@@ -172,6 +172,7 @@ class TestMapInBrowser {
     /** Every request the page sent (Network.requestWillBeSent in the performance log) went to this server. */
     private static void assertNothingLoadedFromElsewhere() {
         Set<String> elsewhere = ConcurrentHashMap.newKeySet();
+        Set<String> seen = ConcurrentHashMap.newKeySet();
         for (LogEntry e : browser.manage().logs().get(LogType.PERFORMANCE).getAll()) {
             String m = e.getMessage();
             if (!m.contains("\"Network.requestWillBeSent\"")) {
@@ -180,11 +181,14 @@ class TestMapInBrowser {
             java.util.regex.Matcher url = java.util.regex.Pattern.compile("\"url\":\"([^\"]+)\"").matcher(m);
             while (url.find()) {
                 String u = url.group(1);
-                if (!u.startsWith(base) && !u.startsWith("data:")) {
+                seen.add(u);
+                // The network only: chrome:// (the browser's own new-tab page), data: and blob: are not requests out.
+                if (u.matches("(?i)(https?|wss?|ftp)://.*") && !u.startsWith(base + "/")) {
                     elsewhere.add(u);
                 }
             }
         }
+        assertTrue(seen.contains(base + "/static/map/countries-110m.json"), "the log holds the page's requests: " + seen);
         assertTrue(elsewhere.isEmpty(), "requests that left the server: " + elsewhere);
     }
 
