@@ -75,6 +75,13 @@ class TestContentRules {
             region:ukrainian-ssr geo:hasGeometry <https://w3id.org/stalin-kg/id/geometry/test> .
             <https://w3id.org/stalin-kg/id/geometry/test> geo:asWKT "30.5 50.4" .
 
+            region:test-region
+                a skg:Region ;
+                rdfs:label "Test region"@en ;
+                rdfs:label "Тестовый регион"@ru ;
+                rdfs:comment "A region with no location."@en ;
+            .
+
             source:test-book
                 a skg:Source ;
                 rdfs:label "A test book"@en ;
@@ -110,6 +117,7 @@ class TestContentRules {
         "a statement outside its subject's life  | policy:collectivization     | TimeQualifiedStatement    | outside its subject's own period",
         "a location that is not WKT              | region:ukrainian-ssr        | GeometryShape             | geo:asWKT",
         "an ISBN with a wrong check digit        | source:test-book            | SourceIdentifierShape     | check digit",
+        "a region without a location             | region:test-region          | RegionLocationShape       | needs a location",
     })
     void eachBrokenRuleStopsTheLoadNamingFileLineAndRule(String why, String subject, String rule, String message) {
         List<String> about = problems.stream().filter(p -> p.contains(rule) && p.contains(message)).toList();
