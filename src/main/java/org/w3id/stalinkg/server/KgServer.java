@@ -30,6 +30,7 @@ import org.w3id.stalinkg.linkeddata.VoidServlet;
 import org.w3id.stalinkg.pages.HomeServlet;
 import org.w3id.stalinkg.pages.MapServlet;
 import org.w3id.stalinkg.pages.PageServlet;
+import org.w3id.stalinkg.pages.QueryServlet;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -98,6 +99,7 @@ public final class KgServer {
         GenerationalServlet descriptions = new GenerationalServlet(holder,
                 d -> new DescriptionServlet(d.store(), d.ontology(), publicBase));
         GenerationalServlet map = new GenerationalServlet(holder, d -> new MapServlet(d.store()));
+        GenerationalServlet editor = new GenerationalServlet(holder, d -> new QueryServlet(d.store()));
         GenerationalServlet ontology = new GenerationalServlet(holder,
                 d -> new OntologyServlet(d.store(), d.ontologyVersions(), d.ontologyVersion()));
         FusekiServer.Builder builder = FusekiServer.create()
@@ -126,7 +128,8 @@ public final class KgServer {
                 .addServlet("/webjars/*", new ClasspathServlet(ClasspathServlet.WEBJARS,
                         "public, max-age=31536000, immutable"))
                 .addServlet("/static/*", new ClasspathServlet(ClasspathServlet.STATIC, "public, max-age=3600"))
-                .addServlet("/query", new PageServlet("query.mustache"))
+                .addServlet(QueryServlet.PAGE_PATH, editor)
+                .addServlet(QueryServlet.PREFIXES_PATH, editor)
                 .addServlet("/timeline", new PageServlet("timeline.mustache"))
                 .addServlet(MapServlet.PAGE_PATH, map)
                 .addServlet(MapServlet.DATA_PATH, map)

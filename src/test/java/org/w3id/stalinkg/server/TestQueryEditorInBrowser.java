@@ -1,0 +1,279 @@
+package org.w3id.stalinkg.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.File;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.w3id.stalinkg.graph.ProjectFiles;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+/**
+ * The query editor in a real browser (Debian's headless Chromium through chromedriver, as
+ * {@code TestPagesInBrowser}): a query without its PREFIX lines runs, a query in the address runs on load, and no
+ * request leaves the server. Skipped without Chromium, except under CI. Screenshots go to
+ * {@code target/screenshots/}.
+ */
+class TestQueryEditorInBrowser {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = ProjectFiles.ROOT.resolve("target/screenshots");
+    private static final String ID = "https://w3id.org/stalin-kg/id/";
+
+    private static FusekiServer server;
+    private static ChromeDriver browser;
+    private static String base;
+
+    @BeforeAll
+    static void start() throws Exception {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            String why = "No " + CHROMIUM + " or " + CHROMEDRIVER
+                    + ": install them with 'apt-get install chromium chromium-driver' to run the browser tests";
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                fail(why);
+            }
+            Assumptions.abort(why);
+        }
+        server = KgServer.build(ProjectFiles.bundledGraph(), ProjectFiles.cannedQueries(),
+                ServerSettings.defaults().withHost("127.0.0.1").withPort(0)).start();
+        base = "http://127.0.0.1:" + server.getHttpPort();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        // Chromium's own background traffic off; every request of the page is logged (performance log) below.
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-quic", "--no-first-run", "--window-size=1280,1000",
+                "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        logs.enable(LogType.PERFORMANCE, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (server != null) {
+            server.stop();
+        }
+    }
+
+    /** Each test starts from a fresh editor: no tabs or results kept from the one before. */
+    @BeforeEach
+    void forget() {
+        browser.get(base + "/api/openapi.json");
+        js("localStorage.clear(); sessionStorage.clear();");
+    }
+
+    @Test
+    void theServerListsItsPrefixesAndSparqlStaysPlain() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> resp = http.send(HttpRequest.newBuilder(URI.create(base + "/query/prefixes.json"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, resp.statusCode());
+        JsonObject doc = JsonParser.parseString(resp.body()).getAsJsonObject();
+        Set<String> prefixes = new HashSet<>();
+        for (JsonElement e : doc.getAsJsonArray("prefixes")) {
+            JsonObject p = e.getAsJsonObject();
+            prefixes.add(p.get("prefix").getAsString() + " " + p.get("namespace").getAsString());
+        }
+        for (String expected : new String[] {"skg https://w3id.org/stalin-kg/ontology#", "policy " + ID + "policy/",
+            "region " + ID + "region/", "person " + ID + "person/", "goal " + ID + "goal/",
+            "office-term " + ID + "office-term/", "source " + ID + "source/",
+            "rdfs http://www.w3.org/2000/01/rdf-schema#", "skos http://www.w3.org/2004/02/skos/core#",
+            "geo http://www.opengis.net/ont/geosparql#", "wd http://www.wikidata.org/entity/",
+            "time http://www.w3.org/2006/time#", "bibo http://purl.org/ontology/bibo/"}) {
+            assertTrue(prefixes.contains(expected), expected + " in " + prefixes);
+        }
+        HttpResponse<String> plain = http.send(HttpRequest.newBuilder(URI.create(base + "/sparql?query="
+                + encode("SELECT ?p WHERE { ?p a skg:Policy }"))).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, plain.statusCode(), "/sparql knows no prefix: " + plain.body());
+    }
+
+    @Test
+    void aQueryWithoutItsPrefixRunsAndShowsPolicies() throws Exception {
+        open("/query");
+        waitForEditor();
+        js("skgQuery.yasgui.getTab().getYasqe().setValue('')");
+        WebElement input = browser.findElement(By.cssSelector(".tabPanel.active .CodeMirror textarea"));
+        input.sendKeys("SELECT ?p WHERE { ?p a skg:Policy }");
+        input.sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
+        waitForText(".tabPanel.active .yasr", "first-five-year-plan");
+        String value = editorValue();
+        assertTrue(value.contains("PREFIX skg: <https://w3id.org/stalin-kg/ontology#>"), value);
+        assertTrue(value.contains("SELECT ?p WHERE { ?p a skg:Policy }"), value);
+        screenshot("query-without-prefix");
+        assertNoConsoleErrors("without prefix");
+        assertNothingLoadedFromElsewhere();
+    }
+
+    @Test
+    void aPastedQueryGetsItsPrefixes() {
+        open("/query");
+        waitForEditor();
+        js("const cm = skgQuery.yasgui.getTab().getYasqe();"
+                + "cm.setValue(''); cm.replaceRange(arguments[0], {line: 0, ch: 0}, undefined, 'paste');",
+                "SELECT ?g WHERE { ?g a skg:PoliticalGoal ; skos:prefLabel|rdfs:label ?l }");
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> editorValue().contains("PREFIX rdfs:"));
+        String value = editorValue();
+        assertTrue(value.contains("PREFIX skg:") && value.contains("PREFIX skos:"), value);
+    }
+
+    @Test
+    void aQueryInTheAddressRunsOnLoad() throws Exception {
+        open("/query?query=" + encode("SELECT ?goal WHERE { ?goal a skg:PoliticalGoal } ORDER BY ?goal"));
+        waitForText(".tabPanel.active .yasr", "industrialization");
+        assertTrue(editorValue().contains("skg:PoliticalGoal"), editorValue());
+        screenshot("query-from-address");
+        open("/query#query=" + encode("SELECT ?plan WHERE { ?plan rdfs:label \"First Five-Year Plan\"@en }"));
+        waitForText(".tabPanel.active .yasr", "first-five-year-plan");
+        assertNoConsoleErrors("from the address");
+        assertNothingLoadedFromElsewhere();
+    }
+
+    @Test
+    void copyLinkGivesALinkThatOpensAndRunsTheQuery() {
+        open("/query");
+        waitForEditor();
+        String query = "SELECT ?person WHERE { ?person a skg:Person } ORDER BY ?person";
+        js("skgQuery.yasgui.getTab().getYasqe().setValue(arguments[0])", query);
+        browser.findElement(By.id("copy-link")).click();
+        WebElement field = browser.findElement(By.id("share-link"));
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !field.getAttribute("value").isEmpty());
+        String link = field.getAttribute("value");
+        assertTrue(link.startsWith(base + "/query#query="), link);
+        forget();
+        browser.get(link);
+        waitForText(".tabPanel.active .yasr", "joseph-stalin");
+    }
+
+    // helpers
+
+    static Object js(String script, Object... args) {
+        return ((JavascriptExecutor) browser).executeScript(script, args);
+    }
+
+    private static void waitForEditor() {
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d ->
+                "true".equals(js("return document.getElementById('yasgui').dataset.ready || ''"))
+                && !d.findElements(By.cssSelector(".CodeMirror")).isEmpty());
+    }
+
+    private static String editorValue() {
+        return (String) js("return skgQuery.yasgui.getTab().getYasqe().getValue()");
+    }
+
+    private static void waitForText(String css, String text) {
+        try {
+            new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> {
+                List<WebElement> found = d.findElements(By.cssSelector(css));
+                return !found.isEmpty() && found.get(0).getText().contains(text);
+            });
+        } catch (TimeoutException ex) {
+            List<WebElement> found = browser.findElements(By.cssSelector(css));
+            fail("no '" + text + "' in " + css + ": " + (found.isEmpty() ? "(none)" : found.get(0).getText())
+                    + "\nat " + browser.getCurrentUrl() + "\nquery: " + editorValue() + "\nconsole: "
+                    + browser.manage().logs().get(LogType.BROWSER).getAll());
+        }
+    }
+
+    private static WebElement waitFor(String css) {
+        return new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> {
+            List<WebElement> found = d.findElements(By.cssSelector(css));
+            return found.isEmpty() ? null : found.get(0);
+        });
+    }
+
+    private static void open(String path) {
+        browser.manage().logs().get(LogType.PERFORMANCE);
+        browser.manage().logs().get(LogType.BROWSER);
+        browser.get(base + path);
+    }
+
+    private static void assertNoConsoleErrors(String what) {
+        List<LogEntry> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
+        assertTrue(errors.isEmpty(), what + ": " + errors);
+    }
+
+    /** Every request the page sent (Network.requestWillBeSent in the performance log) went to this server. */
+    private static void assertNothingLoadedFromElsewhere() {
+        Set<String> elsewhere = new HashSet<>();
+        Set<String> seen = new HashSet<>();
+        Pattern url = Pattern.compile("\"url\":\"([^\"]+)\"");
+        for (LogEntry e : browser.manage().logs().get(LogType.PERFORMANCE).getAll()) {
+            String m = e.getMessage();
+            if (!m.contains("\"Network.requestWillBeSent\"")) {
+                continue;
+            }
+            Matcher u = url.matcher(m);
+            while (u.find()) {
+                String s = u.group(1);
+                seen.add(s);
+                if (s.matches("(?i)(https?|wss?|ftp)://.*") && !s.startsWith(base + "/")) {
+                    elsewhere.add(s);
+                }
+            }
+        }
+        assertTrue(seen.contains(base + "/sparql"), "the log holds the page's requests: " + seen);
+        assertTrue(elsewhere.isEmpty(), "requests that left the server: " + elsewhere);
+    }
+
+    static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private static void screenshot(String name) throws Exception {
+        File png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(png.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+}
