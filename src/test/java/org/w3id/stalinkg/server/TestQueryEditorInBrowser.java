@@ -196,6 +196,32 @@ class TestQueryEditorInBrowser {
         waitForText(".tabPanel.active .yasr", "joseph-stalin");
     }
 
+    @Test
+    void resultIrisLinkToTheirPagesHereAndShowTheirNames() throws Exception {
+        open("/query?query=" + encode("SELECT ?p ?goal WHERE { ?p a skg:Policy ; skg:servesGoal ?goal "
+                + "FILTER(CONTAINS(STR(?p), \"five-year\")) } ORDER BY ?p ?goal"));
+        WebElement plan = waitFor(".tabPanel.active .yasr a[href='/doc/policy/first-five-year-plan']");
+        assertEquals(ID + "policy/first-five-year-plan", plan.getAttribute("title"), "the canonical IRI");
+        assertFalse(browser.findElements(By.cssSelector(".tabPanel.active .yasr a[href='/doc/goal/industrialization']"))
+                .isEmpty(), "every IRI of the graph links here");
+        assertTrue(browser.findElements(By.cssSelector(".tabPanel.active .yasr a[href^='https://w3id.org/']"))
+                .isEmpty(), "no link leaves the server");
+        WebElement names = browser.findElement(By.id("show-names"));
+        assertFalse(names.isSelected());
+        names.click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.findElements(
+                By.cssSelector(".tabPanel.active .yasr .skg-name")).stream()
+                .anyMatch(e -> e.isDisplayed() && e.getText().equals("First Five-Year Plan")));
+        screenshot("query-results-named");
+        String csv = (String) js("return skgQuery.csv()");
+        assertTrue(csv.startsWith("\"p\",\"goal\"") && csv.contains(ID + "policy/first-five-year-plan"), csv);
+        String json = (String) js("return skgQuery.json()");
+        assertTrue(json.contains("\"bindings\""), json);
+        browser.findElement(By.id("download-csv")).click();
+        assertNoConsoleErrors("links and names");
+        assertNothingLoadedFromElsewhere();
+    }
+
     // helpers
 
     static Object js(String script, Object... args) {
