@@ -1,5 +1,6 @@
-// stalin-kg: the query editor's example questions, the canned queries of /api (its JSON listing) with their
-// example values filled in; choosing one loads it into the editor.
+// stalin-kg: the query editor's gallery of example questions: every canned query of /api (its JSON listing) as a
+// card with its summary, description, tags and parameters with their example values; "Load" puts it into the
+// editor with those values filled in; the tags filter the cards.
 "use strict";
 
 (() => {
@@ -22,7 +23,7 @@
     if (type.startsWith("iri")) {
       if (/^https?:\/\//.test(v)) return "<" + v + ">";
       const kind = type.includes(":") ? type.substring(type.indexOf(":") + 1) : "";
-      return "<" + ID + (kind && !v.includes("/") ? kind + "/" : "") + v + ">";
+      return "<" + (skg.things || ID) + (kind && !v.includes("/") ? kind + "/" : "") + v + ">";
     }
     if (type === "integer" || type === "year") return /^-?\d+$/.test(v) ? v : stringLiteral(v);
     if (type === "date") return stringLiteral(v) + "^^<" + XSD + "date>";
@@ -50,8 +51,78 @@
     return q.sparql.substring(0, at) + values + q.sparql.substring(at);
   }
 
-  async function loadExamples(yasgui) {
-    const select = document.getElementById("examples");
+  function el(tag, className, text) {
+    const e = document.createElement(tag);
+    if (className) e.className = className;
+    if (text !== undefined && text !== null) e.textContent = text;
+    return e;
+  }
+
+  /** One card: summary, description, tags, parameters (example, else default), Load and the API link. */
+  function card(q, onLoad) {
+    const li = el("li", "query-card");
+    li.dataset.name = q.name;
+    li.dataset.tags = (q.tags || []).join("|");
+    li.appendChild(el("h3", null, q.summary || q.name));
+    if (q.description) li.appendChild(el("p", "query-card-description", q.description));
+    if ((q.tags || []).length) {
+      const tags = el("ul", "query-card-tags");
+      tags.setAttribute("aria-label", "Tags");
+      for (const t of q.tags) tags.appendChild(el("li", "tag", t));
+      li.appendChild(tags);
+    }
+    if ((q.parameters || []).length) {
+      const dl = el("dl", "query-card-params");
+      for (const p of q.parameters) {
+        const value = p.example ?? p.default;
+        dl.appendChild(el("dt", null, p.name + (p.required ? "" : " (optional)")));
+        const dd = el("dd");
+        dd.appendChild(el("code", null, value === undefined || value === null || value === "" ? "—" : String(value)));
+        if (p.description) dd.appendChild(document.createTextNode(" " + p.description));
+        dl.appendChild(dd);
+      }
+      li.appendChild(dl);
+    }
+    const actions = el("p", "query-card-actions");
+    const load = el("button", null, "Load");
+    load.type = "button";
+    load.setAttribute("aria-label", "Load “" + (q.summary || q.name) + "” into the editor");
+    load.addEventListener("click", () => onLoad(q));
+    actions.appendChild(load);
+    const api = el("a", null, "/api/" + q.name);
+    api.href = q.example || "/api/" + q.name;
+    actions.appendChild(api);
+    li.appendChild(actions);
+    return li;
+  }
+
+  /** The tag buttons: All, then every tag of the queries; one pressed at a time. */
+  function tagFilter(queries, list) {
+    const tags = [...new Set(queries.flatMap((q) => q.tags || []))].sort();
+    const group = document.getElementById("gallery-tags");
+    group.textContent = "";
+    const buttons = [];
+    const choose = (tag) => {
+      for (const b of buttons) b.setAttribute("aria-pressed", String(b.dataset.tag === tag));
+      for (const li of list.children) {
+        li.hidden = tag !== "" && !li.dataset.tags.split("|").includes(tag);
+      }
+    };
+    for (const tag of [""].concat(tags)) {
+      const b = el("button", "tag", tag || "All");
+      b.type = "button";
+      b.dataset.tag = tag;
+      b.setAttribute("aria-pressed", String(tag === ""));
+      b.addEventListener("click", () => choose(tag));
+      buttons.push(b);
+      group.appendChild(b);
+    }
+  }
+
+  async function loadGallery() {
+    const box = document.getElementById("gallery");
+    const list = document.getElementById("gallery-list");
+    const count = document.getElementById("gallery-count");
     const description = document.getElementById("query-description");
     let queries;
     try {
@@ -59,33 +130,22 @@
       if (!resp.ok) throw new Error("HTTP " + resp.status);
       queries = (await resp.json()).queries || [];
     } catch (e) {
-      select.options[0].textContent = "The example questions could not be loaded";
+      count.textContent = "(could not be loaded)";
       return;
     }
-    select.textContent = "";
-    const first = document.createElement("option");
-    first.value = "";
-    first.textContent = "Choose a question to load it into the editor…";
-    select.appendChild(first);
-    queries.forEach((q, i) => {
-      const o = document.createElement("option");
-      o.value = String(i);
-      o.textContent = q.summary || q.name;
-      select.appendChild(o);
-    });
-    select.disabled = false;
-    select.addEventListener("change", () => {
-      const q = queries[Number(select.value)];
-      if (select.value === "" || !q) {
-        description.textContent = "";
-        return;
-      }
+    count.textContent = "(" + queries.length + ")";
+    list.textContent = "";
+    const onLoad = (q) => {
       skg.load(withExampleValues(q));
-      description.textContent = "Loaded “" + q.name + "”" + (q.parameters && q.parameters.length
+      description.textContent = "Loaded “" + (q.summary || q.name) + "”" + (q.parameters && q.parameters.length
         ? " with its example values" : "") + ". Run it with the ▶ button or Ctrl+Enter. The same question by URL: "
         + (q.example || "/api/" + q.name);
-    });
+      document.getElementById("yasgui").scrollIntoView({ block: "start" });
+    };
+    for (const q of queries) list.appendChild(card(q, onLoad));
+    tagFilter(queries, list);
+    box.dataset.ready = "true";
   }
 
-  skg.ready.push(loadExamples);
+  skg.ready.push(loadGallery);
 })();

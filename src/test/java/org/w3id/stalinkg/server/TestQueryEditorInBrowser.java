@@ -222,6 +222,39 @@ class TestQueryEditorInBrowser {
         assertNothingLoadedFromElsewhere();
     }
 
+    @Test
+    void theGalleryShowsEveryCannedQueryAndLoadsOne() throws Exception {
+        open("/query");
+        waitForEditor();
+        browser.findElement(By.cssSelector("#gallery summary")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d ->
+                "true".equals(js("return document.getElementById('gallery').dataset.ready || ''")));
+        int canned = ProjectFiles.cannedQueries().all().size();
+        assertEquals(canned, browser.findElements(By.cssSelector("#gallery-list .query-card")).size(),
+                "a card per canned query");
+        WebElement card = browser.findElement(By.cssSelector(".query-card[data-name='policies-for-goal']"));
+        assertTrue(card.getText().contains("industrialization"), "its parameter with the example value: "
+                + card.getText());
+        // Filter by a tag: only the cards with it stay.
+        browser.findElement(By.cssSelector("#gallery-tags button[data-tag='regions']")).click();
+        List<WebElement> shown = browser.findElements(By.cssSelector("#gallery-list .query-card")).stream()
+                .filter(WebElement::isDisplayed).toList();
+        assertFalse(shown.isEmpty());
+        assertTrue(shown.size() < canned, "the filter hides some");
+        for (WebElement c : shown) {
+            assertTrue(c.getAttribute("data-tags").contains("regions"), c.getAttribute("data-name"));
+        }
+        screenshot("query-gallery");
+        browser.findElement(By.cssSelector("#gallery-tags button[data-tag='']")).click();
+        card.findElement(By.tagName("button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> editorValue().contains("skg:servesGoal"));
+        assertTrue(editorValue().contains("VALUES (?goal) { (<" + ID + "goal/industrialization>) }"), editorValue());
+        browser.findElement(By.cssSelector(".tabPanel.active .yasqe_queryButton")).click();
+        waitForText(".tabPanel.active .yasr", "first-five-year-plan");
+        assertNoConsoleErrors("gallery");
+        assertNothingLoadedFromElsewhere();
+    }
+
     // helpers
 
     static Object js(String script, Object... args) {
