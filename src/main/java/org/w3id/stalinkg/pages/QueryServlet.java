@@ -5,10 +5,24 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
+import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.QueryCancelledException;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.rdf.model.Property;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.rdf.model.Statement;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.vocabulary.OWL;
+import org.apache.jena.vocabulary.OWL2;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.RDFS;
+import org.apache.jena.vocabulary.SKOS;
 import org.w3id.stalinkg.http.Answer;
 import org.w3id.stalinkg.http.AnswerSender;
 import org.w3id.stalinkg.http.HttpLib;
@@ -33,6 +47,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * it knows, as JSON: {@code skg:} for the vocabulary, one per kind of thing in the data ({@code policy:} for
  * {@code …/id/policy/}, the kinds read from the data by {@code sparql/query-kinds.rq}) and the standard vocabularies
  * the data use. The editor adds a prefix's {@code PREFIX} line when it is typed; {@code /sparql} itself knows none.
+ * {@value #TERMS_PATH} lists the ontology's classes and properties with their labels and definitions, which the
+ * editor offers as completions (things by name come from {@code /search}).
  */
 public final class QueryServlet extends HttpServlet {
 
@@ -43,6 +59,9 @@ public final class QueryServlet extends HttpServlet {
 
     /** The prefixes the editor knows. */
     public static final String PREFIXES_PATH = "/query/prefixes.json";
+
+    /** The classes and properties of the ontology, for completion. */
+    public static final String TERMS_PATH = "/query/terms.json";
 
     /** The standard vocabularies of the data, by prefix, in the order the editor lists them. */
     static final Map<String, String> STANDARD = standard();
@@ -65,11 +84,81 @@ public final class QueryServlet extends HttpServlet {
 
     private final transient Answer page;
     private final transient StoreMemo<Answer> prefixes;
+    private final transient Answer terms;
 
-    public QueryServlet(SparqlStore store) {
+    /** The editor of {@code store}, completing the terms of {@code ontology}. */
+    public QueryServlet(SparqlStore store, Graph ontology) {
         this.page = Answer.ok("text/html; charset=utf-8", Templates.render("query.mustache", Versions.BUILD))
                 .withContentEtag();
         this.prefixes = new StoreMemo<>(() -> prefixes(store), store.freshness());
+        this.terms = Answer.ok("application/json; charset=utf-8", terms(ontology)).withContentEtag();
+    }
+
+    /**
+     * The classes and properties {@code ontology} declares (named ones, deprecated ones left out), in IRI order:
+     * {@code {"terms": [{"iri", "kind": "class"|"property", "labels": {lang: label}, "definition"}]}}, the definition
+     * being the English {@code skos:definition}, else the English {@code rdfs:comment}.
+     */
+    static byte[] terms(Graph ontology) {
+        Model m = ModelFactory.createModelForGraph(ontology == null ? GraphFactory.createDefaultGraph() : ontology);
+        Map<String, String> kinds = new TreeMap<>();
+        for (Resource type : List.of(OWL.Class, RDFS.Class)) {
+            m.listSubjectsWithProperty(RDF.type, type).forEachRemaining(r -> {
+                if (r.isURIResource()) {
+                    kinds.put(r.getURI(), "class");
+                }
+            });
+        }
+        for (Resource type : List.of(OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty, RDF.Property)) {
+            m.listSubjectsWithProperty(RDF.type, type).forEachRemaining(r -> {
+                if (r.isURIResource()) {
+                    kinds.putIfAbsent(r.getURI(), "property");
+                }
+            });
+        }
+        JsonArray list = new JsonArray();
+        kinds.forEach((iri, kind) -> {
+            Resource r = m.getResource(iri);
+            if (r.hasLiteral(OWL2.deprecated, true)) {
+                return;
+            }
+            JsonObject t = new JsonObject();
+            t.addProperty("iri", iri);
+            t.addProperty("kind", kind);
+            JsonObject labels = new JsonObject();
+            r.listProperties(RDFS.label).forEachRemaining(st -> {
+                if (st.getObject().isLiteral()) {
+                    String lang = st.getLiteral().getLanguage();
+                    if (!labels.has(lang)) {
+                        labels.addProperty(lang, st.getLiteral().getLexicalForm());
+                    }
+                }
+            });
+            t.add("labels", labels);
+            String definition = english(r, SKOS.definition);
+            t.addProperty("definition", definition != null ? definition : english(r, RDFS.comment));
+            list.add(t);
+        });
+        JsonObject out = new JsonObject();
+        out.add("terms", list);
+        return new GsonBuilder().disableHtmlEscaping().create().toJson(out).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The English (else untagged) value of {@code p} on {@code r}, or null. */
+    private static String english(Resource r, Property p) {
+        String plain = null;
+        for (Statement st : r.listProperties(p).toList()) {
+            if (st.getObject().isLiteral()) {
+                String lang = st.getLiteral().getLanguage();
+                if (lang.toLowerCase(Locale.ROOT).startsWith("en")) {
+                    return st.getLiteral().getLexicalForm();
+                }
+                if (lang.isEmpty() && plain == null) {
+                    plain = st.getLiteral().getLexicalForm();
+                }
+            }
+        }
+        return plain;
     }
 
     /** {@code skg:}, then one prefix per kind of thing, then the standard ones (a kind never hides one of those). */
@@ -113,7 +202,11 @@ public final class QueryServlet extends HttpServlet {
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         Answer answer;
         try {
-            answer = PREFIXES_PATH.equals(req.getServletPath()) ? prefixes.get() : page;
+            answer = switch (req.getServletPath()) {
+                case PREFIXES_PATH -> prefixes.get();
+                case TERMS_PATH -> terms;
+                default -> page;
+            };
         } catch (StoreException ex) {
             answer = Problem.of(StoreException.STATUS, "Bad Gateway", ex.getMessage()).answer(req);
         } catch (QueryCancelledException ex) {

@@ -99,7 +99,7 @@ public final class KgServer {
         GenerationalServlet descriptions = new GenerationalServlet(holder,
                 d -> new DescriptionServlet(d.store(), d.ontology(), publicBase));
         GenerationalServlet map = new GenerationalServlet(holder, d -> new MapServlet(d.store()));
-        GenerationalServlet editor = new GenerationalServlet(holder, d -> new QueryServlet(d.store()));
+        GenerationalServlet editor = new GenerationalServlet(holder, d -> new QueryServlet(d.store(), d.ontology()));
         GenerationalServlet ontology = new GenerationalServlet(holder,
                 d -> new OntologyServlet(d.store(), d.ontologyVersions(), d.ontologyVersion()));
         FusekiServer.Builder builder = FusekiServer.create()
@@ -130,6 +130,7 @@ public final class KgServer {
                 .addServlet("/static/*", new ClasspathServlet(ClasspathServlet.STATIC, "public, max-age=3600"))
                 .addServlet(QueryServlet.PAGE_PATH, editor)
                 .addServlet(QueryServlet.PREFIXES_PATH, editor)
+                .addServlet(QueryServlet.TERMS_PATH, editor)
                 .addServlet("/timeline", new PageServlet("timeline.mustache"))
                 .addServlet(MapServlet.PAGE_PATH, map)
                 .addServlet(MapServlet.DATA_PATH, map)

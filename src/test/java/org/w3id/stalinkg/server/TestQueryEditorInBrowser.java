@@ -255,6 +255,54 @@ class TestQueryEditorInBrowser {
         assertNothingLoadedFromElsewhere();
     }
 
+    @Test
+    void classesPropertiesAndThingsCompleteByName() throws Exception {
+        open("/query");
+        waitForEditor();
+        js("skgQuery.yasgui.getTab().getYasqe().setValue('')");
+        WebElement input = browser.findElement(By.cssSelector(".tabPanel.active .CodeMirror textarea"));
+        input.sendKeys("SELECT ?p WHERE { ?p a skg:Polic");
+        WebElement policy = waitForHint("skg:Policy");
+        assertTrue(policy.getText().contains("A course of action"), "the definition as a hint: " + policy.getText());
+        screenshot("query-complete-class");
+        input.sendKeys(Keys.ESCAPE);
+        js("const y = skgQuery.yasgui.getTab().getYasqe(); y.setValue(''); y.focus();");
+        input = browser.findElement(By.cssSelector(".tabPanel.active .CodeMirror textarea"));
+        input.sendKeys("SELECT ?p WHERE { ?p skg:servesG");
+        waitForHint("skg:servesGoal");
+        input.sendKeys(Keys.ESCAPE);
+        js("const y = skgQuery.yasgui.getTab().getYasqe(); y.setValue(''); y.focus();");
+        input = browser.findElement(By.cssSelector(".tabPanel.active .CodeMirror textarea"));
+        input.sendKeys("SELECT ?p WHERE { ?p skg:servesGoal goal:indust");
+        WebElement goal = waitForHint("goal:industrialization");
+        assertTrue(goal.getText().contains("Industrialization"), goal.getText());
+        input.sendKeys(Keys.ENTER);
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d ->
+                editorValue().contains("skg:servesGoal goal:industrialization"));
+        assertTrue(editorValue().contains("PREFIX goal: <" + ID + "goal/>"), editorValue());
+        js("const y = skgQuery.yasgui.getTab().getYasqe(); y.setValue(''); y.focus();");
+        input = browser.findElement(By.cssSelector(".tabPanel.active .CodeMirror textarea"));
+        input.sendKeys("SELECT ?x WHERE { person:Стал");
+        WebElement stalin = waitForHint("person:joseph-stalin");
+        assertTrue(stalin.getText().contains("Сталин"), stalin.getText());
+        screenshot("query-complete-thing");
+        assertNoConsoleErrors("completion");
+        assertNothingLoadedFromElsewhere();
+    }
+
+    private static WebElement waitForHint(String text) {
+        try {
+            return new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.findElements(
+                    By.cssSelector(".CodeMirror-hints li")).stream()
+                    .filter(e -> e.getText().startsWith(text)).findFirst().orElse(null));
+        } catch (TimeoutException ex) {
+            fail("no hint " + text + " among " + browser.findElements(By.cssSelector(".CodeMirror-hints li")).stream()
+                    .map(WebElement::getText).toList() + "; query: " + editorValue() + "; console: "
+                    + browser.manage().logs().get(LogType.BROWSER).getAll());
+            return null;
+        }
+    }
+
     // helpers
 
     static Object js(String script, Object... args) {
@@ -323,7 +371,7 @@ class TestQueryEditorInBrowser {
                 }
             }
         }
-        assertTrue(seen.contains(base + "/sparql"), "the log holds the page's requests: " + seen);
+        assertTrue(seen.contains(base + "/static/query.js"), "the log holds the page's requests: " + seen);
         assertTrue(elsewhere.isEmpty(), "requests that left the server: " + elsewhere);
     }
 
