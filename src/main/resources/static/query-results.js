@@ -10,6 +10,7 @@
   const MAX_NAMED = 2000;
   const names = new Map(); // IRI -> name, kept for the page's life (the data cannot change under it)
   const asked = new Set();
+  skg.names = names;
 
   /** The local path of an IRI of this graph, or null for any other IRI. */
   function localPath(iri) {

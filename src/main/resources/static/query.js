@@ -75,13 +75,16 @@ ORDER BY ?label
     const Yasgui = window.Yasgui;
     registerPrefixCompleter(Yasgui.Yasqe, config);
     (skg.completers || []).forEach((register) => register(Yasgui.Yasqe, config));
+    if (skg.views) skg.views.register(Yasgui.Yasr);
     // Autocompleters are registered globally; keep only those that ask nothing of the outside world.
     const completers = ["variables", "skgPrefixes"].concat(skg.completerNames || []);
     Yasgui.Yasqe.defaults.autocompleters = completers.slice();
     Yasgui.Yasqe.defaults.prefixCcApi = "";
     Yasgui.defaults.endpointCatalogueOptions.getData = () => [];
     return new Yasgui(document.getElementById("yasgui"), {
-      requestConfig: { endpoint: ENDPOINT, method: "POST" },
+      // A function, so that no earlier visit's stored setting overrides it: N-Triples, which the graph view reads
+      // (YASR itself parses only SPARQL results).
+      requestConfig: { endpoint: ENDPOINT, method: "POST", acceptHeaderGraph: () => "application/n-triples" },
       copyEndpointOnNewTab: false,
       corsProxy: undefined,
       autofocus: false,
@@ -95,7 +98,7 @@ ORDER BY ?label
                editorHeight: "320px",
                // Tab indents in the editor; Esc leaves it, so that the next Tab moves on (no keyboard trap).
                extraKeys: { Esc: (cm) => cm.getInputField().blur() } },
-      yasr: { prefixes: prefixMap(config) },
+      yasr: { prefixes: prefixMap(config), pluginOrder: skg.views ? skg.views.order : ["table", "response"] },
     });
   }
 

@@ -250,7 +250,7 @@ class TestQueryEditorInBrowser {
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> editorValue().contains("skg:servesGoal"));
         assertTrue(editorValue().contains("VALUES (?goal) { (<" + ID + "goal/industrialization>) }"), editorValue());
         browser.findElement(By.cssSelector(".tabPanel.active .yasqe_queryButton")).click();
-        waitForText(".tabPanel.active .yasr", "first-five-year-plan");
+        waitFor(".tabPanel.active .yasr a[href='/doc/policy/first-five-year-plan']");
         assertNoConsoleErrors("gallery");
         assertNothingLoadedFromElsewhere();
     }
@@ -288,6 +288,74 @@ class TestQueryEditorInBrowser {
         screenshot("query-complete-thing");
         assertNoConsoleErrors("completion");
         assertNothingLoadedFromElsewhere();
+    }
+
+    @Test
+    void theTimelineViewDrawsTheFiveYearPlans() throws Exception {
+        open("/query?query=" + encode("SELECT ?plan ?start ?end WHERE { ?plan a skg:Policy ; skg:startDate ?start ; "
+                + "skg:endDate ?end FILTER(REGEX(STR(?plan), \"(first|second|third|fourth|fifth)-five-year-plan$\")) }"
+                + " ORDER BY ?start"));
+        WebElement view = waitFor(".tabPanel.active .skg-timeline-view");
+        assertEquals("5", view.getAttribute("data-periods"), "the five plans");
+        assertEquals(5, view.findElements(By.cssSelector("rect.skg-period")).size());
+        assertFalse(view.findElements(By.cssSelector("a[href='/doc/policy/first-five-year-plan']")).isEmpty(),
+                "each plan links to its page");
+        scrollToResults();
+        screenshot("query-view-timeline");
+        assertNoConsoleErrors("timeline");
+        assertNothingLoadedFromElsewhere();
+    }
+
+    @Test
+    void theGraphViewDrawsAConstruct() throws Exception {
+        open("/query?query=" + encode("CONSTRUCT { ?p skg:servesGoal ?g . ?g rdfs:label ?l } WHERE { ?p skg:servesGoal ?g ."
+                + " ?g rdfs:label ?l FILTER(LANG(?l) = \"en\") FILTER(CONTAINS(STR(?p), \"five-year\")) }"));
+        WebElement view = waitFor(".tabPanel.active .skg-graph-view canvas");
+        view = browser.findElement(By.cssSelector(".tabPanel.active .skg-graph-view"));
+        assertTrue(Integer.parseInt(view.getAttribute("data-nodes")) >= 5, view.getAttribute("data-nodes"));
+        assertTrue(Integer.parseInt(view.getAttribute("data-edges")) >= 5, view.getAttribute("data-edges"));
+        assertEquals(Boolean.TRUE, js("return skgQuery.graph.nodes().some(n => n.data('label') === 'Industrialization'"
+                + " && n.data('href') === '/doc/goal/industrialization')"), "a goal, named, linked here");
+        scrollToResults();
+        screenshot("query-view-graph");
+        assertNoConsoleErrors("graph");
+        assertNothingLoadedFromElsewhere();
+    }
+
+    @Test
+    void theChartViewDrawsCountsPerClass() throws Exception {
+        open("/query?query=" + encode("SELECT ?class (COUNT(DISTINCT ?x) AS ?n) WHERE { ?x a ?class "
+                + "FILTER(STRSTARTS(STR(?class), STR(skg:))) } GROUP BY ?class ORDER BY DESC(?n) LIMIT 20"));
+        WebElement view = waitFor(".tabPanel.active .skg-chart-view");
+        assertTrue(view.findElements(By.cssSelector("rect.skg-bar")).size() > 5);
+        assertFalse(view.findElements(By.cssSelector("a[href='/ontology#Policy']")).isEmpty(), "a class links here");
+        scrollToResults();
+        screenshot("query-view-chart");
+        // Every view can be chosen; one that cannot draw the result says why.
+        browser.findElement(By.cssSelector(".tabPanel.active .yasr .select_map")).click();
+        WebElement why = waitFor(".tabPanel.active .skg-view-why");
+        assertTrue(why.getText().contains("WKT"), why.getText());
+        assertNoConsoleErrors("chart");
+        assertNothingLoadedFromElsewhere();
+    }
+
+    @Test
+    void theMapViewDrawsPoints() throws Exception {
+        open("/query?query=" + encode("SELECT ?region ?wkt WHERE { ?region a skg:Region ; "
+                + "geo:hasGeometry/geo:asWKT ?wkt }"));
+        WebElement view = waitFor(".tabPanel.active .skg-map-view[data-features]");
+        assertTrue(Integer.parseInt(view.getAttribute("data-features")) > 10, view.getAttribute("data-features"));
+        waitFor(".tabPanel.active .skg-map-view path.skg-country");
+        assertFalse(view.findElements(By.cssSelector("path.skg-map-point")).isEmpty());
+        scrollToResults();
+        screenshot("query-view-map");
+        assertNoConsoleErrors("map");
+        assertNothingLoadedFromElsewhere();
+    }
+
+    private static void scrollToResults() throws InterruptedException {
+        js("document.querySelector('.tabPanel.active .yasr').scrollIntoView()");
+        Thread.sleep(300);
     }
 
     private static WebElement waitForHint(String text) {
@@ -334,10 +402,18 @@ class TestQueryEditorInBrowser {
     }
 
     private static WebElement waitFor(String css) {
-        return new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> {
-            List<WebElement> found = d.findElements(By.cssSelector(css));
-            return found.isEmpty() ? null : found.get(0);
-        });
+        try {
+            return new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> {
+                List<WebElement> found = d.findElements(By.cssSelector(css));
+                return found.isEmpty() ? null : found.get(0);
+            });
+        } catch (TimeoutException ex) {
+            List<WebElement> yasr = browser.findElements(By.cssSelector(".tabPanel.active .yasr"));
+            fail("no " + css + "; results (" + js("const y = skgQuery.yasgui.getTab().getYasr(); return y.results ? "
+                    + "y.results.getContentType() + ' ' + y.getSelectedPluginName() : 'none'") + "): " + (yasr.isEmpty() ? "(none)" : yasr.get(0).getText()) + "\nquery: "
+                    + editorValue() + "\nconsole: " + browser.manage().logs().get(LogType.BROWSER).getAll());
+            return null;
+        }
     }
 
     private static void open(String path) {
