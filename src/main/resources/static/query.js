@@ -8,7 +8,8 @@
 "use strict";
 
 (() => {
-  const ENDPOINT = "/sparql";
+  // Absolute: YASGUI reads the endpoint with new URL(), which a bare path would make throw.
+  const ENDPOINT = new URL("/sparql", location.href).href;
   const skg = (window.skgQuery = window.skgQuery || { ready: [] });
 
   const STARTER = `PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
@@ -71,11 +72,44 @@ ORDER BY ?label
     }, false);
   }
 
+  /**
+   * The problem this server answered a failed query with (RFC 9457 JSON: title, detail with the parser's line and
+   * column, or the time limit), kept for the error view: YASQE passes on only "[object Object]".
+   */
+  function keepProblems() {
+    const fetch0 = window.fetch.bind(window);
+    window.fetch = async (input, init) => {
+      const resp = await fetch0(input, init);
+      const url = typeof input === "string" ? input : input && input.url;
+      if (!resp.ok && url && new URL(url, location.href).href === ENDPOINT) {
+        const text = await resp.clone().text();
+        try { skg.lastProblem = JSON.parse(text); } catch (e) { skg.lastProblem = { status: resp.status, detail: text }; }
+      }
+      return resp;
+    };
+  }
+
+  /** The error view: the server's title and detail (the parser's message with its line and column), as text. */
+  async function renderProblem() {
+    const p = skg.lastProblem;
+    if (!p) return undefined;
+    const div = document.createElement("div");
+    div.className = "skg-problem";
+    const title = document.createElement("p");
+    title.className = "skg-problem-title";
+    title.textContent = (p.title || "Error") + (p.status ? " (" + p.status + ")" : "");
+    const detail = document.createElement("pre");
+    detail.textContent = p.detail || "";
+    div.append(title, detail);
+    return div;
+  }
+
   function configureYasgui(config) {
     const Yasgui = window.Yasgui;
     registerPrefixCompleter(Yasgui.Yasqe, config);
     (skg.completers || []).forEach((register) => register(Yasgui.Yasqe, config));
     if (skg.views) skg.views.register(Yasgui.Yasr);
+    Yasgui.Yasr.defaults.errorRenderers = [renderProblem].concat(Yasgui.Yasr.defaults.errorRenderers || []);
     // Autocompleters are registered globally; keep only those that ask nothing of the outside world.
     const completers = ["variables", "skgPrefixes"].concat(skg.completerNames || []);
     Yasgui.Yasqe.defaults.autocompleters = completers.slice();
@@ -112,7 +146,10 @@ ORDER BY ?label
 
   /** Known prefixes for every editor: before each query runs, and when a query is pasted or loaded whole. */
   function watchPrefixes(yasgui) {
-    yasgui.on("queryBefore", (_y, tab) => addKnownPrefixes(tab.getYasqe()));
+    yasgui.on("queryBefore", (_y, tab) => {
+      skg.lastProblem = null;
+      addKnownPrefixes(tab.getYasqe());
+    });
     const watched = new WeakSet();
     const watch = () => {
       const tab = yasgui.getTab();
@@ -211,6 +248,7 @@ ORDER BY ?label
       document.getElementById("yasgui").textContent = "The query editor could not be loaded.";
       return;
     }
+    keepProblems();
     const config = await fetchConfig();
     skg.config = config;
     skg.prefixes = prefixMap(config);

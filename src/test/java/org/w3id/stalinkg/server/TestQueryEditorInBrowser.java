@@ -212,6 +212,7 @@ class TestQueryEditorInBrowser {
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.findElements(
                 By.cssSelector(".tabPanel.active .yasr .skg-name")).stream()
                 .anyMatch(e -> e.isDisplayed() && e.getText().equals("First Five-Year Plan")));
+        scrollToResults();
         screenshot("query-results-named");
         String csv = (String) js("return skgQuery.csv()");
         assertTrue(csv.startsWith("\"p\",\"goal\"") && csv.contains(ID + "policy/first-five-year-plan"), csv);
@@ -351,6 +352,16 @@ class TestQueryEditorInBrowser {
         screenshot("query-view-map");
         assertNoConsoleErrors("map");
         assertNothingLoadedFromElsewhere();
+    }
+
+    @Test
+    void aMalformedQueryShowsTheParsersMessageWithItsLine() {
+        open("/query?query=" + encode("SELECT ?x WHERE {\n  ?x a \n}"));
+        WebElement error = waitFor(".tabPanel.active .yasr .errorResult .skg-problem");
+        String text = (String) js("return arguments[0].textContent", error);
+        assertTrue(text.contains("line 3"), text + " / " + js("return document.querySelector('.tabPanel.active .yasr')"
+                + ".textContent"));
+        assertFalse(text.contains("at org."), "no stack trace: " + text);
     }
 
     private static void scrollToResults() throws InterruptedException {
