@@ -81,7 +81,9 @@ ORDER BY ?label
     window.fetch = async (input, init) => {
       const resp = await fetch0(input, init);
       const url = typeof input === "string" ? input : input && input.url;
-      if (!resp.ok && url && new URL(url, location.href).href === ENDPOINT) {
+      const ours = url && new URL(url, location.href).href === ENDPOINT;
+      if (ours && resp.ok) skg.lastCapped = resp.headers.get("X-Result-Capped");
+      if (ours && !resp.ok) {
         const text = await resp.clone().text();
         try { skg.lastProblem = JSON.parse(text); } catch (e) { skg.lastProblem = { status: resp.status, detail: text }; }
       }
@@ -146,8 +148,17 @@ ORDER BY ?label
 
   /** Known prefixes for every editor: before each query runs, and when a query is pasted or loaded whole. */
   function watchPrefixes(yasgui) {
+    // A result cut at the server's row cap says so (the server's X-Result-Capped header).
+    yasgui.on("queryResponse", () => {
+      const status = document.getElementById("results-status");
+      if (status) {
+        status.textContent = skg.lastCapped ? "This result was cut off at the server's row cap ("
+          + skg.lastCapped + "): add a LIMIT, or narrow the query, to see all you want." : "";
+      }
+    });
     yasgui.on("queryBefore", (_y, tab) => {
       skg.lastProblem = null;
+      skg.lastCapped = null;
       addKnownPrefixes(tab.getYasqe());
     });
     const watched = new WeakSet();

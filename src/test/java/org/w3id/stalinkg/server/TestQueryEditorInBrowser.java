@@ -364,6 +364,15 @@ class TestQueryEditorInBrowser {
         assertFalse(text.contains("at org."), "no stack trace: " + text);
     }
 
+    @Test
+    void aResultCutAtTheRowCapSaysSo() {
+        open("/query?query=" + encode("SELECT * WHERE { ?s ?p ?o }"));
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d ->
+                d.findElement(By.id("results-status")).getText().contains("row cap"));
+        assertTrue(browser.findElement(By.id("results-status")).getText().contains("10000"),
+                browser.findElement(By.id("results-status")).getText());
+    }
+
     private static void scrollToResults() throws InterruptedException {
         js("document.querySelector('.tabPanel.active .yasr').scrollIntoView()");
         Thread.sleep(300);
