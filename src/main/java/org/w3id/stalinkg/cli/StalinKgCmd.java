@@ -21,8 +21,8 @@ import picocli.CommandLine.Spec;
         subcommands = {ServeCmd.class, ValidateCmd.class, StatsCmd.class, DumpCmd.class, GenerateCmd.class,
             LoadCmd.class, CommandLine.HelpCommand.class},
         description = {
-            "stalin-kg: a knowledge graph of Joseph Stalin's political goals, policies, their outcomes and the",
-            "regions they struck, served as a read-only SPARQL endpoint.",
+            "stalin-kg: a knowledge graph of Joseph Stalin's political goals, policies, their outcomes and the "
+                + "regions they struck, served as a read-only SPARQL endpoint.",
             "With no command, serves (the options below are serve's)."},
         footer = {"", "Run 'stalin-kg help serve' or 'stalin-kg help validate' for each command's options."})
 public final class StalinKgCmd implements Callable<Integer> {
@@ -41,7 +41,7 @@ public final class StalinKgCmd implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return ServeCmd.run(data, remote, serve.settings(), serve.adminPort, serve.exitAfterWarmUp,
+        return ServeCmd.run(data, remote, serve.settings(), serve.effectiveAdminPort(), serve.exitAfterWarmUp,
                 spec.commandLine());
     }
 
@@ -51,13 +51,15 @@ public final class StalinKgCmd implements Callable<Integer> {
     }
 
     /**
-     * The command line, with errors reported as one line each: a usage error exits 2 with the usage, anything
+     * The command line, with errors reported as one line each: a usage error exits 2 with its message, a "did you
+     * mean" for a mistyped option and where the usage is; anything
      * else that goes wrong (a port in use, say) exits 1 with its message, never a stack trace.
      */
     public static CommandLine commandLine() {
         CommandLine cmd = new CommandLine(new StalinKgCmd());
+        cmd.setParameterExceptionHandler(CliErrors::usageError);
         cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            commandLine.getErr().println("stalin-kg: " + ex.getMessage());
+            commandLine.getErr().println("stalin-kg: " + CliErrors.messageOf(ex));
             commandLine.getErr().flush();
             return 1;
         });

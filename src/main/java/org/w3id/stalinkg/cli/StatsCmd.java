@@ -28,9 +28,10 @@ import picocli.CommandLine.Spec;
 /** {@code stats}: the coverage report: the seed's claims per section and their status, and the sources of statements. */
 @Command(name = "stats", mixinStandardHelpOptions = true,
         description = {
-            "Load and validate as validate does, then print the coverage report: per section of the seed article,",
-            "the claims extracted and how many are confirmed, disputed or corrected (queries/claims-coverage.rq);",
-            "the statements that carry a source; and the statements that need one and have none.",
+            "Load and validate as validate does, then print the coverage report: per section of the seed article, "
+                + "the claims extracted and how many are confirmed, disputed or corrected "
+                + "(queries/claims-coverage.rq); the statements that carry a source; and the statements that need "
+                + "one and have none.",
             "Exit status: 0, or 1 if the graph does not load or a statement that needs a source has none."})
 final class StatsCmd implements Callable<Integer> {
 
