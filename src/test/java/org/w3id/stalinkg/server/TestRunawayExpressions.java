@@ -134,7 +134,7 @@ class TestRunawayExpressions {
         String query = template;
         long t0 = System.nanoTime();
         try (QueryExec exec = QueryExec.dataset(DatasetGraphFactory.empty()).query(query)
-                .timeout(500, TimeUnit.MILLISECONDS).build()) {
+                .timeout(control ? 30_000 : 500, TimeUnit.MILLISECONDS).build()) {
             if (control) {
                 RowSet rs = exec.select();
                 assertTrue(!rs.hasNext());
@@ -148,6 +148,7 @@ class TestRunawayExpressions {
             });
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        assertTrue(seconds < 2.5, "cancelled after " + seconds + " s; the limit was 0.5 s");
+        // Generous: a shared machine may not schedule the alarm at once; the unguarded match takes minutes.
+        assertTrue(seconds < 4, "cancelled after " + seconds + " s; the limit was 0.5 s");
     }
 }
