@@ -38,7 +38,7 @@ final class CliErrors {
     static int usageError(ParameterException ex, String[] args) {
         CommandLine cmd = ex.getCommandLine();
         PrintWriter err = cmd.getErr();
-        err.println(ex.getMessage());
+        err.println(ex.getMessage() + configSource(cmd, ex, args));
         if (ex instanceof UnmatchedArgumentException unmatched) {
             List<String> suggestions = suggestions(cmd, unmatched);
             if (!suggestions.isEmpty()) {
@@ -49,6 +49,32 @@ final class CliErrors {
         err.println("Run '" + name + " --help' for the options.");
         err.flush();
         return cmd.getCommandSpec().exitCodeOnInvalidInput();
+    }
+
+    /** The option an error is about, from picocli's argument or the message ("Illegal --port=..."). */
+    private static final Pattern OPTION_IN_MESSAGE = Pattern.compile("(?:Illegal |option ')(--[a-z0-9-]+)");
+
+    /** " (from FILE line N)" if the value refused came from the --config file, not the command line; else "". */
+    private static String configSource(CommandLine cmd, ParameterException ex, String[] args) {
+        if (!(cmd.getDefaultValueProvider() instanceof ConfigFile config)) {
+            return "";
+        }
+        String option = null;
+        if (ex.getArgSpec() instanceof picocli.CommandLine.Model.OptionSpec o) {
+            option = o.longestName();
+        } else {
+            java.util.regex.Matcher m = OPTION_IN_MESSAGE.matcher(String.valueOf(ex.getMessage()));
+            option = m.find() ? m.group(1) : null;
+        }
+        if (option == null || config.sourceOf(option) == null) {
+            return "";
+        }
+        for (String a : args) {
+            if (a.equals(option) || a.startsWith(option + "=")) {
+                return "";
+            }
+        }
+        return " (from " + config.sourceOf(option) + ")";
     }
 
     /**

@@ -64,6 +64,9 @@ final class ServeCmd implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (serve.printConfig) {
+            return ConfigFile.print(spec.commandLine());
+        }
         return run(data, remote, serve.settings(), serve.effectiveAdminPort(), serve.exitAfterWarmUp,
                 spec.commandLine());
     }

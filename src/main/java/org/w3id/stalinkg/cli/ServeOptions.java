@@ -55,6 +55,11 @@ final class ServeOptions {
                     + "sharing training run).")
     boolean exitAfterWarmUp;
 
+    @Option(names = "--print-config",
+            description = "Print the configuration in effect, as a --config file would say it, with where each value "
+                    + "comes from (command line, --config file and line, or default), and exit without loading.")
+    boolean printConfig;
+
     @Option(names = "--port", paramLabel = "N", defaultValue = "" + ServerSettings.DEFAULT_PORT,
             description = "HTTP port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     void port(int value) {

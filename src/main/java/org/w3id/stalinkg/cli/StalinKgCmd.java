@@ -41,13 +41,37 @@ public final class StalinKgCmd implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (serve.printConfig) {
+            return ConfigFile.print(spec.commandLine());
+        }
         return ServeCmd.run(data, remote, serve.settings(), serve.effectiveAdminPort(), serve.exitAfterWarmUp,
                 spec.commandLine());
     }
 
     /** Runs the command line and exits with its status. */
     public static void main(String... args) {
-        System.exit(commandLine().execute(args));
+        System.exit(execute(commandLine(), args));
+    }
+
+    /**
+     * Runs {@code cmd} (from {@link #commandLine()}) with {@code args}, reading the file of {@code --config FILE}
+     * first (its values stand in for the defaults of the command that runs); a file that cannot be used is a usage
+     * error (exit status 2) naming the file and the line.
+     */
+    public static int execute(CommandLine cmd, String... args) {
+        String config = ConfigFile.fileArgument(args);
+        if (config != null) {
+            CommandLine target = ConfigFile.commandOf(cmd, args);
+            try {
+                target.setDefaultValueProvider(ConfigFile.read(java.nio.file.Path.of(config),
+                        target.getCommandSpec()));
+            } catch (ConfigFile.ConfigException | java.nio.file.InvalidPathException ex) {
+                cmd.getErr().println("stalin-kg: " + ex.getMessage());
+                cmd.getErr().flush();
+                return cmd.getCommandSpec().exitCodeOnInvalidInput();
+            }
+        }
+        return cmd.execute(args);
     }
 
     /**
