@@ -166,8 +166,16 @@ final class CliErrors {
         }
     }
 
-    /** Why files cannot be written into the folder {@code dir} (created if needed), or null if they can. */
+    /**
+     * Why files cannot be written into the folder {@code dir}, or null if they can: the folder (and any missing parent)
+     * is created and a file written into it, then whatever the check created is removed again, so that a command that
+     * fails later leaves nothing behind.
+     */
     static String unwritableFolder(Path dir) {
+        Path firstMissing = null;
+        for (Path p = dir.toAbsolutePath(); p != null && !Files.exists(p); p = p.getParent()) {
+            firstMissing = p;
+        }
         try {
             Files.createDirectories(dir);
             if (!Files.isWritable(dir)) {
@@ -185,6 +193,22 @@ final class CliErrors {
             return "cannot write into " + dir + ": " + (ex.getReason() != null ? ex.getReason() : strip(ex.getMessage()));
         } catch (IOException | SecurityException ex) {
             return "cannot write into " + dir + ": " + messageOf(ex);
+        } finally {
+            removeEmptyFolders(dir.toAbsolutePath(), firstMissing);
+        }
+    }
+
+    /** Removes the empty folders from {@code dir} up to {@code top} (null: none), as the check created them. */
+    private static void removeEmptyFolders(Path dir, Path top) {
+        if (top == null) {
+            return;
+        }
+        for (Path p = dir; p != null && p.startsWith(top); p = p.getParent()) {
+            try {
+                Files.deleteIfExists(p);
+            } catch (IOException ex) {
+                return;
+            }
         }
     }
 }

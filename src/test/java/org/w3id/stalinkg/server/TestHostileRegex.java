@@ -93,10 +93,10 @@ class TestHostileRegex extends TestHostileSupport {
         assertTrue(elapsed < LIMIT.plusSeconds(1).toNanos(),
                 "503 after " + seconds(elapsed) + " s; the limit is " + LIMIT.toSeconds() + " s");
         assertEquals(List.of(), regexThreadsAfterASecond(), "threads still matching after the 503");
-        // The same pattern over a string it matches at once is answered as ever.
+        // A pattern of the same shape that matches at once is answered as ever.
         HttpResponse<String> quick = send(newClient(), request(base + "/sparql?query=" + encode(
-                "SELECT * WHERE { VALUES ?x { \"aaaaaaaaaaaaaaaaaaaaaaaaa\" } FILTER(regex(?x, \""
-                        + TestRunawayExpressions.EVIL_PATTERN + "\")) }")).header("Accept", JSON).GET());
+                "SELECT * WHERE { VALUES ?x { \"aaab\" \"aaa\" } FILTER(regex(?x, \"(.*a){2}$\")) }"))
+                .header("Accept", JSON).GET());
         assertEquals(200, quick.statusCode(), abbreviate(quick.body()));
         assertEquals(1, sparqlRows(quick.body()));
     }
