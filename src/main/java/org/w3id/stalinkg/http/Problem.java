@@ -12,6 +12,8 @@ import com.google.gson.GsonBuilder;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.w3id.stalinkg.store.StoreException;
+
 /**
  * An error that is ours, in the one shape every path answers with: RFC 9457 {@code application/problem+json}
  * ({@code type}, {@code title}, {@code status}, {@code detail}, and the offending {@code parameter} where there is
@@ -42,6 +44,20 @@ public record Problem(int status, String title, String detail, String type, Stri
     /** A problem with this status, short title and a detail saying what was wrong and what to do instead. */
     public static Problem of(int status, String title, String detail) {
         return new Problem(status, title, detail, null, null, Map.of());
+    }
+
+    /** The SPARQL store behind this service failed: 502, with what it said. */
+    public static Problem storeFailed(StoreException ex) {
+        return of(StoreException.STATUS, "Bad Gateway", ex.getMessage());
+    }
+
+    /**
+     * The SPARQL store behind this service did not answer in time: 503 with {@code Retry-After}. {@code what} says
+     * what it did not do, as "did not count the graph in time; try again later."
+     */
+    public static Problem storeTimedOut(String what) {
+        return of(503, "Service Unavailable", "The SPARQL store behind this service " + what)
+                .header("Retry-After", "5");
     }
 
     /** The same problem, naming the request parameter that caused it. */
