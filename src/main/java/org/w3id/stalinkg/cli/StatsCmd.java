@@ -29,11 +29,11 @@ import picocli.CommandLine.Spec;
 /** {@code stats}: the coverage report: the seed's claims per section and their status, and the sources of statements. */
 @Command(name = "stats", mixinStandardHelpOptions = true,
         description = {
-            "Load and validate as validate does, then print the coverage report: per section of the seed article,",
-            "the claims extracted and how many are confirmed, disputed or corrected (queries/claims-coverage.rq);",
-            "the statements that carry a source; the statements that need one and have none; and the content by topic",
-            "area (things, dated events, sources with an identifier, page citations, Wikidata links, located places,",
-            "labels per language).",
+            "Load and validate as validate does, then print the coverage report: per section of the seed article, "
+                + "the claims extracted and how many are confirmed, disputed or corrected "
+                + "(queries/claims-coverage.rq); the statements that carry a source; the statements that need one "
+                + "and have none; and the content by topic area (things, dated events, sources with an identifier, "
+                + "page citations, Wikidata links, located places, labels per language).",
             "Exit status: 0, or 1 if the graph does not load or a statement that needs a source has none."})
 final class StatsCmd implements Callable<Integer> {
 

@@ -95,11 +95,9 @@ public final class MapServlet extends HttpServlet {
         try {
             answer = DATA_PATH.equals(req.getServletPath()) ? data(req) : page.get();
         } catch (StoreException ex) {
-            answer = Problem.of(StoreException.STATUS, "Bad Gateway", ex.getMessage()).answer(req);
+            answer = Problem.storeFailed(ex).answer(req);
         } catch (QueryCancelledException ex) {
-            answer = Problem.of(503, "Service Unavailable",
-                    "The SPARQL store behind this service did not answer in time; try again later.")
-                    .header("Retry-After", "5").answer(req);
+            answer = Problem.storeTimedOut("did not answer in time; try again later.").answer(req);
         }
         AnswerSender.send(req, resp, answer);
     }

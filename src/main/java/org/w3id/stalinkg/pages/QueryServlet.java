@@ -208,11 +208,9 @@ public final class QueryServlet extends HttpServlet {
                 default -> page;
             };
         } catch (StoreException ex) {
-            answer = Problem.of(StoreException.STATUS, "Bad Gateway", ex.getMessage()).answer(req);
+            answer = Problem.storeFailed(ex).answer(req);
         } catch (QueryCancelledException ex) {
-            answer = Problem.of(503, "Service Unavailable",
-                    "The SPARQL store behind this service did not answer in time; try again later.")
-                    .header("Retry-After", "5").answer(req);
+            answer = Problem.storeTimedOut("did not answer in time; try again later.").answer(req);
         }
         AnswerSender.send(req, resp, answer);
     }

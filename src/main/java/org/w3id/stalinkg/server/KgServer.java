@@ -53,7 +53,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
  * <li>{@code SERVICE} to any other endpoint: a query holding one is refused with 422 before it runs
  *     ({@link ActionQueryOwnData}); behind that, {@link ARQ#globalServiceAllowed} is cleared for the whole JVM and
  *     {@link ARQ#httpServiceAllowed} is false in the dataset's context, so no connection is ever made;</li>
- * <li>long queries: {@link ARQ#queryTimeout} is set in the dataset's context, which a client can only shorten;</li>
+ * <li>long queries: {@link ARQ#queryTimeout} is set in the dataset's context, which a client can only shorten;
+ *     a regular expression that backtracks for ever stops at that limit too ({@link RunawayExpressions});</li>
  * <li>Fuseki's admin, stats and metrics endpoints: not enabled; no {@code FusekiModule} is loaded.</li>
  * </ul>
  * Fuseki gives every response a 5 MiB output buffer, larger than Jetty pools, so each response allocated and
@@ -93,6 +94,8 @@ public final class KgServer {
      */
     public static FusekiServer build(DataHolder holder, ServerSettings settings, MeterRegistry metrics) {
         ARQ.globalServiceAllowed = false;
+        // A regular expression stops at the query's time limit, not only between bindings.
+        RunawayExpressions.install();
         SparqlJsonWriter.register();
         Limits limits = settings.limits();
         PublicBase publicBase = PublicBase.orCanonical(settings.baseUrl());
