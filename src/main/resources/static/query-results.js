@@ -1,7 +1,8 @@
 // stalin-kg: the query editor's results, linked here and named. Every IRI of this graph in a result links to its
 // page on this server (/doc/KIND/SLUG; a term of the vocabulary to its entry on /ontology) while the IRI shown stays
 // the canonical one; "Show names" puts each thing's name beside it, in the reader's language where the graph has
-// it, read in one query per result (a VALUES block of the result's IRIs, to /sparql); CSV and JSON downloads.
+// it, read in one query per result while the switch is on (a VALUES block of the result's IRIs, to /sparql); CSV
+// and JSON downloads.
 "use strict";
 
 (() => {
@@ -147,14 +148,19 @@
     try { on = localStorage.getItem("stalin-kg-show-names") === "1"; } catch (e) { /* private mode */ }
     toggle.checked = on;
     showNames(on);
-    toggle.addEventListener("change", () => showNames(toggle.checked));
     new MutationObserver(() => decorate(root)).observe(root, { childList: true, subtree: true });
     decorate(root);
+    // Names are read only while the switch is on: a result costs no second query otherwise.
     const named = async () => {
+      if (!toggle.checked) return;
       const yasr = currentYasr(yasgui);
       await fetchNames(yasr);
       decorate(root);
     };
+    toggle.addEventListener("change", () => {
+      showNames(toggle.checked);
+      named();
+    });
     yasgui.on("queryResponse", () => setTimeout(named, 0));
     yasgui.on("tabSelect", () => setTimeout(named, 0));
     named();
