@@ -5,43 +5,28 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.File;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.logging.Level;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-import org.apache.jena.fuseki.main.FusekiServer;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.w3id.stalinkg.graph.ProjectFiles;
 
@@ -57,53 +42,23 @@ import com.google.gson.JsonParser;
  */
 class TestQueryEditorInBrowser {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path SCREENSHOTS = ProjectFiles.ROOT.resolve("target/screenshots");
     private static final String ID = "https://w3id.org/stalin-kg/id/";
 
-    private static FusekiServer server;
+    private static Chromium chromium;
     private static ChromeDriver browser;
     private static String base;
 
     @BeforeAll
     static void start() throws Exception {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            String why = "No " + CHROMIUM + " or " + CHROMEDRIVER
-                    + ": install them with 'apt-get install chromium chromium-driver' to run the browser tests";
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail(why);
-            }
-            Assumptions.abort(why);
-        }
-        server = KgServer.build(ProjectFiles.bundledGraph(), ProjectFiles.cannedQueries(),
-                ServerSettings.defaults().withHost("127.0.0.1").withPort(0)).start();
-        base = "http://127.0.0.1:" + server.getHttpPort();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        // Chromium's own background traffic off; every request of the page is logged (performance log) below.
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-quic", "--no-first-run", "--window-size=1280,1000",
-                "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        logs.enable(LogType.PERFORMANCE, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-        Files.createDirectories(SCREENSHOTS);
+        chromium = Chromium.start(1280, 1000);
+        browser = chromium.browser;
+        base = chromium.base;
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (server != null) {
-            server.stop();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -141,7 +96,7 @@ class TestQueryEditorInBrowser {
 
     @Test
     void aQueryWithoutItsPrefixRunsAndShowsPolicies() throws Exception {
-        open("/query");
+        chromium.open("/query");
         waitForEditor();
         js("skgQuery.yasgui.getTab().getYasqe().setValue('')");
         WebElement input = browser.findElement(By.cssSelector(".tabPanel.active .CodeMirror textarea"));
@@ -151,14 +106,14 @@ class TestQueryEditorInBrowser {
         String value = editorValue();
         assertTrue(value.contains("PREFIX skg: <https://w3id.org/stalin-kg/ontology#>"), value);
         assertTrue(value.contains("SELECT ?p WHERE { ?p a skg:Policy }"), value);
-        screenshot("query-without-prefix");
-        assertNoConsoleErrors("without prefix");
-        assertNothingLoadedFromElsewhere();
+        chromium.screenshot("query-without-prefix");
+        chromium.assertNoConsoleErrors("without prefix");
+        chromium.assertNothingLoadedFromElsewhere("/static/query.js");
     }
 
     @Test
     void aPastedQueryGetsItsPrefixes() {
-        open("/query");
+        chromium.open("/query");
         waitForEditor();
         js("const cm = skgQuery.yasgui.getTab().getYasqe();"
                 + "cm.setValue(''); cm.replaceRange(arguments[0], {line: 0, ch: 0}, undefined, 'paste');",
@@ -170,19 +125,19 @@ class TestQueryEditorInBrowser {
 
     @Test
     void aQueryInTheAddressRunsOnLoad() throws Exception {
-        open("/query?query=" + encode("SELECT ?goal WHERE { ?goal a skg:PoliticalGoal } ORDER BY ?goal"));
+        chromium.open("/query?query=" + encode("SELECT ?goal WHERE { ?goal a skg:PoliticalGoal } ORDER BY ?goal"));
         waitForText(".tabPanel.active .yasr", "industrialization");
         assertTrue(editorValue().contains("skg:PoliticalGoal"), editorValue());
-        screenshot("query-from-address");
-        open("/query#query=" + encode("SELECT ?plan WHERE { ?plan rdfs:label \"First Five-Year Plan\"@en }"));
+        chromium.screenshot("query-from-address");
+        chromium.open("/query#query=" + encode("SELECT ?plan WHERE { ?plan rdfs:label \"First Five-Year Plan\"@en }"));
         waitForText(".tabPanel.active .yasr", "first-five-year-plan");
-        assertNoConsoleErrors("from the address");
-        assertNothingLoadedFromElsewhere();
+        chromium.assertNoConsoleErrors("from the address");
+        chromium.assertNothingLoadedFromElsewhere("/static/query.js");
     }
 
     @Test
     void copyLinkGivesALinkThatOpensAndRunsTheQuery() {
-        open("/query");
+        chromium.open("/query");
         waitForEditor();
         String query = "SELECT ?person WHERE { ?person a skg:Person } ORDER BY ?person";
         js("skgQuery.yasgui.getTab().getYasqe().setValue(arguments[0])", query);
@@ -198,7 +153,7 @@ class TestQueryEditorInBrowser {
 
     @Test
     void resultIrisLinkToTheirPagesHereAndShowTheirNames() throws Exception {
-        open("/query?query=" + encode("SELECT ?p ?goal WHERE { ?p a skg:Policy ; skg:servesGoal ?goal "
+        chromium.open("/query?query=" + encode("SELECT ?p ?goal WHERE { ?p a skg:Policy ; skg:servesGoal ?goal "
                 + "FILTER(CONTAINS(STR(?p), \"five-year\")) } ORDER BY ?p ?goal"));
         WebElement plan = waitFor(".tabPanel.active .yasr a[href='/doc/policy/first-five-year-plan']");
         assertEquals(ID + "policy/first-five-year-plan", plan.getAttribute("title"), "the canonical IRI");
@@ -213,19 +168,19 @@ class TestQueryEditorInBrowser {
                 By.cssSelector(".tabPanel.active .yasr .skg-name")).stream()
                 .anyMatch(e -> e.isDisplayed() && e.getText().equals("First Five-Year Plan")));
         scrollToResults();
-        screenshot("query-results-named");
+        chromium.screenshot("query-results-named");
         String csv = (String) js("return skgQuery.csv()");
         assertTrue(csv.startsWith("\"p\",\"goal\"") && csv.contains(ID + "policy/first-five-year-plan"), csv);
         String json = (String) js("return skgQuery.json()");
         assertTrue(json.contains("\"bindings\""), json);
         browser.findElement(By.id("download-csv")).click();
-        assertNoConsoleErrors("links and names");
-        assertNothingLoadedFromElsewhere();
+        chromium.assertNoConsoleErrors("links and names");
+        chromium.assertNothingLoadedFromElsewhere("/static/query.js");
     }
 
     @Test
     void theGalleryShowsEveryCannedQueryAndLoadsOne() throws Exception {
-        open("/query");
+        chromium.open("/query");
         waitForEditor();
         browser.findElement(By.cssSelector("#gallery summary")).click();
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(d ->
@@ -245,27 +200,27 @@ class TestQueryEditorInBrowser {
         for (WebElement c : shown) {
             assertTrue(c.getAttribute("data-tags").contains("regions"), c.getAttribute("data-name"));
         }
-        screenshot("query-gallery");
+        chromium.screenshot("query-gallery");
         browser.findElement(By.cssSelector("#gallery-tags button[data-tag='']")).click();
         card.findElement(By.tagName("button")).click();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> editorValue().contains("skg:servesGoal"));
         assertTrue(editorValue().contains("VALUES (?goal) { (<" + ID + "goal/industrialization>) }"), editorValue());
         browser.findElement(By.cssSelector(".tabPanel.active .yasqe_queryButton")).click();
         waitFor(".tabPanel.active .yasr a[href='/doc/policy/first-five-year-plan']");
-        assertNoConsoleErrors("gallery");
-        assertNothingLoadedFromElsewhere();
+        chromium.assertNoConsoleErrors("gallery");
+        chromium.assertNothingLoadedFromElsewhere("/static/query.js");
     }
 
     @Test
     void classesPropertiesAndThingsCompleteByName() throws Exception {
-        open("/query");
+        chromium.open("/query");
         waitForEditor();
         js("skgQuery.yasgui.getTab().getYasqe().setValue('')");
         WebElement input = browser.findElement(By.cssSelector(".tabPanel.active .CodeMirror textarea"));
         input.sendKeys("SELECT ?p WHERE { ?p a skg:Polic");
         WebElement policy = waitForHint("skg:Policy");
         assertTrue(policy.getText().contains("A course of action"), "the definition as a hint: " + policy.getText());
-        screenshot("query-complete-class");
+        chromium.screenshot("query-complete-class");
         input.sendKeys(Keys.ESCAPE);
         js("const y = skgQuery.yasgui.getTab().getYasqe(); y.setValue(''); y.focus();");
         input = browser.findElement(By.cssSelector(".tabPanel.active .CodeMirror textarea"));
@@ -286,14 +241,14 @@ class TestQueryEditorInBrowser {
         input.sendKeys("SELECT ?x WHERE { person:Стал");
         WebElement stalin = waitForHint("person:joseph-stalin");
         assertTrue(stalin.getText().contains("Сталин"), stalin.getText());
-        screenshot("query-complete-thing");
-        assertNoConsoleErrors("completion");
-        assertNothingLoadedFromElsewhere();
+        chromium.screenshot("query-complete-thing");
+        chromium.assertNoConsoleErrors("completion");
+        chromium.assertNothingLoadedFromElsewhere("/static/query.js");
     }
 
     @Test
     void theTimelineViewDrawsTheFiveYearPlans() throws Exception {
-        open("/query?query=" + encode("SELECT ?plan ?start ?end WHERE { ?plan a skg:Policy ; skg:startDate ?start ; "
+        chromium.open("/query?query=" + encode("SELECT ?plan ?start ?end WHERE { ?plan a skg:Policy ; skg:startDate ?start ; "
                 + "skg:endDate ?end FILTER(REGEX(STR(?plan), \"(first|second|third|fourth|fifth)-five-year-plan$\")) }"
                 + " ORDER BY ?start"));
         WebElement view = waitFor(".tabPanel.active .skg-timeline-view");
@@ -302,14 +257,14 @@ class TestQueryEditorInBrowser {
         assertFalse(view.findElements(By.cssSelector("a[href='/doc/policy/first-five-year-plan']")).isEmpty(),
                 "each plan links to its page");
         scrollToResults();
-        screenshot("query-view-timeline");
-        assertNoConsoleErrors("timeline");
-        assertNothingLoadedFromElsewhere();
+        chromium.screenshot("query-view-timeline");
+        chromium.assertNoConsoleErrors("timeline");
+        chromium.assertNothingLoadedFromElsewhere("/static/query.js");
     }
 
     @Test
     void theGraphViewDrawsAConstruct() throws Exception {
-        open("/query?query=" + encode("CONSTRUCT { ?p skg:servesGoal ?g . ?g rdfs:label ?l } WHERE { ?p skg:servesGoal ?g ."
+        chromium.open("/query?query=" + encode("CONSTRUCT { ?p skg:servesGoal ?g . ?g rdfs:label ?l } WHERE { ?p skg:servesGoal ?g ."
                 + " ?g rdfs:label ?l FILTER(LANG(?l) = \"en\") FILTER(CONTAINS(STR(?p), \"five-year\")) }"));
         WebElement view = waitFor(".tabPanel.active .skg-graph-view canvas");
         view = browser.findElement(By.cssSelector(".tabPanel.active .skg-graph-view"));
@@ -318,45 +273,45 @@ class TestQueryEditorInBrowser {
         assertEquals(Boolean.TRUE, js("return skgQuery.graph.nodes().some(n => n.data('label') === 'Industrialization'"
                 + " && n.data('href') === '/doc/goal/industrialization')"), "a goal, named, linked here");
         scrollToResults();
-        screenshot("query-view-graph");
-        assertNoConsoleErrors("graph");
-        assertNothingLoadedFromElsewhere();
+        chromium.screenshot("query-view-graph");
+        chromium.assertNoConsoleErrors("graph");
+        chromium.assertNothingLoadedFromElsewhere("/static/query.js");
     }
 
     @Test
     void theChartViewDrawsCountsPerClass() throws Exception {
-        open("/query?query=" + encode("SELECT ?class (COUNT(DISTINCT ?x) AS ?n) WHERE { ?x a ?class "
+        chromium.open("/query?query=" + encode("SELECT ?class (COUNT(DISTINCT ?x) AS ?n) WHERE { ?x a ?class "
                 + "FILTER(STRSTARTS(STR(?class), STR(skg:))) } GROUP BY ?class ORDER BY DESC(?n) LIMIT 20"));
         WebElement view = waitFor(".tabPanel.active .skg-chart-view");
         assertTrue(view.findElements(By.cssSelector("rect.skg-bar")).size() > 5);
         assertFalse(view.findElements(By.cssSelector("a[href='/ontology#Policy']")).isEmpty(), "a class links here");
         scrollToResults();
-        screenshot("query-view-chart");
+        chromium.screenshot("query-view-chart");
         // Every view can be chosen; one that cannot draw the result says why.
         browser.findElement(By.cssSelector(".tabPanel.active .yasr .select_map")).click();
         WebElement why = waitFor(".tabPanel.active .skg-view-why");
         assertTrue(why.getText().contains("WKT"), why.getText());
-        assertNoConsoleErrors("chart");
-        assertNothingLoadedFromElsewhere();
+        chromium.assertNoConsoleErrors("chart");
+        chromium.assertNothingLoadedFromElsewhere("/static/query.js");
     }
 
     @Test
     void theMapViewDrawsPoints() throws Exception {
-        open("/query?query=" + encode("SELECT ?region ?wkt WHERE { ?region a skg:Region ; "
+        chromium.open("/query?query=" + encode("SELECT ?region ?wkt WHERE { ?region a skg:Region ; "
                 + "geo:hasGeometry/geo:asWKT ?wkt }"));
         WebElement view = waitFor(".tabPanel.active .skg-map-view[data-features]");
         assertTrue(Integer.parseInt(view.getAttribute("data-features")) > 10, view.getAttribute("data-features"));
         waitFor(".tabPanel.active .skg-map-view path.skg-country");
         assertFalse(view.findElements(By.cssSelector("path.skg-map-point")).isEmpty());
         scrollToResults();
-        screenshot("query-view-map");
-        assertNoConsoleErrors("map");
-        assertNothingLoadedFromElsewhere();
+        chromium.screenshot("query-view-map");
+        chromium.assertNoConsoleErrors("map");
+        chromium.assertNothingLoadedFromElsewhere("/static/query.js");
     }
 
     @Test
     void aMalformedQueryShowsTheParsersMessageWithItsLine() {
-        open("/query?query=" + encode("SELECT ?x WHERE {\n  ?x a \n}"));
+        chromium.open("/query?query=" + encode("SELECT ?x WHERE {\n  ?x a \n}"));
         WebElement error = waitFor(".tabPanel.active .yasr .errorResult .skg-problem");
         String text = (String) js("return arguments[0].textContent", error);
         assertTrue(text.contains("line 3"), text + " / " + js("return document.querySelector('.tabPanel.active .yasr')"
@@ -366,7 +321,7 @@ class TestQueryEditorInBrowser {
 
     @Test
     void aResultCutAtTheRowCapSaysSo() {
-        open("/query?query=" + encode("SELECT * WHERE { ?s ?p ?o }"));
+        chromium.open("/query?query=" + encode("SELECT * WHERE { ?s ?p ?o }"));
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(d ->
                 d.findElement(By.id("results-status")).getText().contains("row cap"));
         assertTrue(browser.findElement(By.id("results-status")).getText().contains("10000"),
@@ -436,47 +391,8 @@ class TestQueryEditorInBrowser {
         }
     }
 
-    private static void open(String path) {
-        browser.manage().logs().get(LogType.PERFORMANCE);
-        browser.manage().logs().get(LogType.BROWSER);
-        browser.get(base + path);
-    }
-
-    private static void assertNoConsoleErrors(String what) {
-        List<LogEntry> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
-        assertTrue(errors.isEmpty(), what + ": " + errors);
-    }
-
-    /** Every request the page sent (Network.requestWillBeSent in the performance log) went to this server. */
-    private static void assertNothingLoadedFromElsewhere() {
-        Set<String> elsewhere = new HashSet<>();
-        Set<String> seen = new HashSet<>();
-        Pattern url = Pattern.compile("\"url\":\"([^\"]+)\"");
-        for (LogEntry e : browser.manage().logs().get(LogType.PERFORMANCE).getAll()) {
-            String m = e.getMessage();
-            if (!m.contains("\"Network.requestWillBeSent\"")) {
-                continue;
-            }
-            Matcher u = url.matcher(m);
-            while (u.find()) {
-                String s = u.group(1);
-                seen.add(s);
-                if (s.matches("(?i)(https?|wss?|ftp)://.*") && !s.startsWith(base + "/")) {
-                    elsewhere.add(s);
-                }
-            }
-        }
-        assertTrue(seen.contains(base + "/static/query.js"), "the log holds the page's requests: " + seen);
-        assertTrue(elsewhere.isEmpty(), "requests that left the server: " + elsewhere);
-    }
-
     static String encode(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
-    private static void screenshot(String name) throws Exception {
-        File png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(png.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-    }
 }
