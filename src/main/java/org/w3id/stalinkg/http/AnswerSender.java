@@ -12,6 +12,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * <ul>
  * <li>A 200 carries its ETag; a request whose {@code If-None-Match} names it (or is {@code *}, or names its weak
  *     form) gets 304 with the same validators and no body.</li>
+ * <li>{@code Vary} names the answer's request headers after any already set (Accept-Encoding, by the
+ *     compression in front).</li>
  * <li>{@code HEAD} gets the headers a {@code GET} would, {@code Content-Length} included, and no body.</li>
  * <li>Nothing is written once the response has begun (an error after the first byte cannot change the status).</li>
  * </ul>
@@ -19,6 +21,25 @@ import jakarta.servlet.http.HttpServletResponse;
 public final class AnswerSender {
 
     private AnswerSender() {}
+
+    /**
+     * The answer's Vary after any the response already has: the compression in front of the servlets adds
+     * {@code Accept-Encoding} before they answer, and it must stay.
+     */
+    private static String vary(HttpServletResponse resp, Answer answer) {
+        java.util.LinkedHashMap<String, String> all = new java.util.LinkedHashMap<>();
+        for (String header : resp.getHeaders("Vary")) {
+            for (String v : header.split(",")) {
+                if (!v.isBlank()) {
+                    all.putIfAbsent(v.strip().toLowerCase(java.util.Locale.ROOT), v.strip());
+                }
+            }
+        }
+        for (String v : answer.vary()) {
+            all.putIfAbsent(v.toLowerCase(java.util.Locale.ROOT), v);
+        }
+        return String.join(", ", all.values());
+    }
 
     public static void send(HttpServletRequest req, HttpServletResponse resp, Answer answer) throws IOException {
         if (resp.isCommitted()) {
@@ -30,7 +51,7 @@ public final class AnswerSender {
             resp.setHeader(h.getKey(), h.getValue());
         }
         if (!answer.vary().isEmpty()) {
-            resp.setHeader("Vary", String.join(", ", answer.vary()));
+            resp.setHeader("Vary", vary(resp, answer));
         }
         if (answer.cacheControl() != null) {
             resp.setHeader("Cache-Control", answer.cacheControl());

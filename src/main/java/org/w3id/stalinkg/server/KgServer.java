@@ -155,6 +155,8 @@ public final class KgServer {
             context.setErrorHandler(problems);
         }
         configureConnectors(server, settings);
+        // Gzip for text, JSON, scripts and RDF, outside the servlets: they and the cache see identity bytes only.
+        Compression.install(server.getJettyServer());
         return server;
     }
 
