@@ -16,6 +16,7 @@ import org.eclipse.jetty.server.handler.gzip.GzipHandler;
  * <li>gives the compressed answer the identity ETag with {@code --gzip} before its closing quote
  *     ({@code "abc"} becomes {@code "abc--gzip"}), and removes that suffix from {@code If-None-Match} before our
  *     conditional GET compares it, so either form gets 304, and a 304 for the gzip form carries the gzip form;</li>
+ * <li>compresses only what is written, so a {@code HEAD} describes the identity answer (its ETag and length);</li>
  * <li>leaves alone the dumps ({@code /dumps/*}, already gzip), images other than SVG, and any answer that already has
  *     a {@code Content-Encoding}.</li>
  * </ul>
@@ -42,7 +43,8 @@ final class Compression {
         GzipHandler gzip = new GzipHandler();
         gzip.setMinGzipSize(MIN_BYTES);
         gzip.setIncludedMimeTypes(COMPRESSED_TYPES);
-        gzip.setIncludedMethods("GET", "POST");
+        // HEAD: nothing is written, so nothing is compressed, but it gets the Vary a GET gets.
+        gzip.setIncludedMethods("GET", "HEAD", "POST");
         // Already compressed: the dumps are gzip files.
         gzip.setExcludedPaths("/dumps/*");
         // Compression of answers only: request bodies are left as they came.

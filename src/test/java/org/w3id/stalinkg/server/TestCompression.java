@@ -136,6 +136,41 @@ class TestCompression {
     }
 
     @Test
+    void imagesArchivesAndBinariesAreNotCompressedButTextAndRdfAre() {
+        org.eclipse.jetty.server.handler.gzip.GzipHandler gzip =
+                Compression.install(new org.eclipse.jetty.server.Server());
+        for (String type : List.of("image/png", "image/jpeg", "application/gzip", "application/octet-stream",
+                "application/zip", "font/woff2")) {
+            assertFalse(gzip.isMimeTypeDeflatable(type), type);
+        }
+        for (String type : List.of("text/html", "text/javascript", "text/css", "application/json",
+                "application/sparql-results+json", "text/turtle", "application/ld+json", "application/rdf+xml",
+                "application/n-triples", "image/svg+xml")) {
+            assertTrue(gzip.isMimeTypeDeflatable(type), type);
+        }
+    }
+
+    /**
+     * Jetty compresses only what is written, so HEAD describes the identity answer whatever the Accept-Encoding:
+     * its headers are those of the identity GET (a representation the client may also get), with the Vary.
+     */
+    @Test
+    void headDescribesTheIdentityAnswer() throws Exception {
+        HttpResponse<byte[]> get = get(script(), null);
+        for (String encoding : new String[] {"gzip", null}) {
+            HttpResponse<byte[]> head = send(request(script(), encoding)
+                    .method("HEAD", HttpRequest.BodyPublishers.noBody()));
+            assertEquals(200, head.statusCode());
+            assertEquals(0, head.body().length);
+            assertEquals(get.headers().firstValue("ETag"), head.headers().firstValue("ETag"), encoding);
+            assertEquals(get.headers().firstValue("Content-Length"), head.headers().firstValue("Content-Length"),
+                    encoding);
+            assertTrue(head.headers().firstValue("Content-Encoding").isEmpty(), encoding);
+            assertTrue(vary(head).contains("accept-encoding"), encoding);
+        }
+    }
+
+    @Test
     void aTinyAnswerIsNotCompressed() throws Exception {
         HttpResponse<byte[]> r = get("/search?text=zzqqxx", "gzip");
         assertEquals(200, r.statusCode());
