@@ -79,6 +79,23 @@ class TestHostileLimits extends TestHostileSupport {
     }
 
     @Test
+    void aCompressedBodyIsRefusedBeforeItCanInflatePastTheLimit() throws Exception {
+        // 8 MiB of query text gzipped to a few KiB: under the body limit as sent, eight times over it inflated.
+        java.io.ByteArrayOutputStream packed = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(packed)) {
+            gzip.write(bigQueryText(8 * MIB).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        }
+        assertTrue(packed.size() < MIB, "the test body is small as sent: " + packed.size());
+        for (String encoding : new String[] {"gzip", "deflate", "GZIP", "br"}) {
+            HttpResponse<String> r = sendAlone(request(base + "/sparql").header("Content-Type", SPARQL_QUERY)
+                    .header("Content-Encoding", encoding).POST(BodyPublishers.ofByteArray(packed.toByteArray())));
+            assertEquals(415, r.statusCode(), encoding + ": " + abbreviate(r.body()));
+            assertTrue(r.body().contains("uncompressed"), r.body());
+        }
+        assertStillAnswers();
+    }
+
+    @Test
     void bodyOverOneMebibyteChunkedIs413() throws Exception {
         byte[] body = bigQueryText(MIB + 1).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         HttpResponse<String> r = sendAlone(request(base + "/sparql").header("Content-Type", SPARQL_QUERY)
