@@ -71,12 +71,17 @@ public class ActionQueryOwnData extends SPARQL_QueryDataset {
         super.validateRequest(action);
     }
 
-    /** Refuses a query text longer than the limit before parsing it. */
+    /** Refuses a query text longer than the limit, or nested deeper than {@link QueryNesting}'s, before parsing it. */
     @Override
     protected void execute(String queryString, HttpAction action) {
         if (queryString.length() > limits.maxQueryChars()) {
             ServletOps.errorBadRequest("Query text too long: " + queryString.length() + " characters; at most "
                     + limits.maxQueryChars() + ".");
+        }
+        int depth = QueryNesting.depth(queryString);
+        if (depth > QueryNesting.MAX_DEPTH) {
+            ServletOps.errorBadRequest("The query nests its groups, expressions or lists " + depth
+                    + " levels deep; at most " + QueryNesting.MAX_DEPTH + ".");
         }
         // Only a query that names jena-text's namespace needs the index (built on first use, not at start-up).
         action.getRequest().setAttribute(USES_TEXT_INDEX, queryString.contains(TextQuery.NS));
