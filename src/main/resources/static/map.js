@@ -10,16 +10,7 @@
   const SVG_NS = "http://www.w3.org/2000/svg";
   let baseMapData = null;
 
-  function el(tag, attrs, ...children) {
-    const e = document.createElement(tag);
-    for (const [k, v] of Object.entries(attrs || {})) {
-      if (k === "class") e.className = v;
-      else if (k === "text") e.textContent = v;
-      else e.setAttribute(k, v);
-    }
-    e.append(...children);
-    return e;
-  }
+  const el = window.skg.el;
 
   /** A link to a thing's page, as an element (for popups and lists). */
   function link(href, text) {

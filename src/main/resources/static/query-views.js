@@ -17,16 +17,7 @@
   const MAX_ROWS = 500;
   const scripts = {};
 
-  function el(tag, attrs, ...children) {
-    const e = document.createElement(tag);
-    for (const [k, v] of Object.entries(attrs || {})) {
-      if (k === "class") e.className = v;
-      else if (k === "text") e.textContent = v;
-      else e.setAttribute(k, v);
-    }
-    e.append(...children);
-    return e;
-  }
+  const el = window.skg.el;
 
   function svg(tag, attrs) {
     const e = document.createElementNS(SVG, tag);
