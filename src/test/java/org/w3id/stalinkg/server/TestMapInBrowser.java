@@ -9,12 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -24,27 +21,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * its point, and no request leaves the server. Skipped without Chromium, except under CI. Screenshots go to
  * {@code target/screenshots/}.
  */
-class TestMapInBrowser {
+class TestMapInBrowser extends BrowserTest {
 
     private static final String ID = "https://w3id.org/stalin-kg/id/";
-
-    private static Chromium chromium;
-    private static ChromeDriver browser;
-    private static String base;
-
-    @BeforeAll
-    static void start() throws Exception {
-        chromium = Chromium.start(1280, 900);
-        browser = chromium.browser;
-        base = chromium.base;
-    }
-
-    @AfterAll
-    static void stop() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @Test
     void holodomorDrawsTheUkrainianSsr() throws Exception {

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -14,7 +12,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -24,25 +21,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * {@code target/screenshots/}. Without Chromium these tests are skipped (install it with
  * {@code apt-get install chromium chromium-driver}); under CI ({@code CI=true}) they must run.
  */
-class TestPagesInBrowser {
-
-    private static Chromium chromium;
-    private static ChromeDriver browser;
-    private static String base;
-
-    @BeforeAll
-    static void start() throws Exception {
-        chromium = Chromium.start(1280, 900);
-        browser = chromium.browser;
-        base = chromium.base;
-    }
-
-    @AfterAll
-    static void stop() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
+class TestPagesInBrowser extends BrowserTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"/", "/query", "/timeline", "/doc/policy/great-purge", "/doc/outcome/holodomor",

@@ -16,7 +16,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,7 +24,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.w3id.stalinkg.graph.ProjectFiles;
@@ -40,26 +38,14 @@ import com.google.gson.JsonParser;
  * request leaves the server. Skipped without Chromium, except under CI. Screenshots go to
  * {@code target/screenshots/}.
  */
-class TestQueryEditorInBrowser {
+class TestQueryEditorInBrowser extends BrowserTest {
 
     private static final String ID = "https://w3id.org/stalin-kg/id/";
 
-    private static Chromium chromium;
-    private static ChromeDriver browser;
-    private static String base;
-
+    /** A taller window than the other browser tests: the editor, its results and their views fit without scrolling. */
     @BeforeAll
-    static void start() throws Exception {
-        chromium = Chromium.start(1280, 1000);
-        browser = chromium.browser;
-        base = chromium.base;
-    }
-
-    @AfterAll
-    static void stop() {
-        if (chromium != null) {
-            chromium.close();
-        }
+    static void tallerWindow() {
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
     }
 
     /** Each test starts from a fresh editor: no tabs or results kept from the one before. */
