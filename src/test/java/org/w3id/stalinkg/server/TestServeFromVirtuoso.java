@@ -241,6 +241,10 @@ class TestServeFromVirtuoso {
         Graph actual = parse(theirs.body(), "ttl");
         // This server does not hold the data, so it lists no dump (docs/scaling.md): the rest is the same.
         mine.find(null, org.apache.jena.vocabulary.VOID.dataDump.asNode(), null).toList().forEach(mine::delete);
+        var distribution = org.apache.jena.graph.NodeFactory.createURI("http://www.w3.org/ns/dcat#distribution");
+        mine.find(null, distribution, null).toList().forEach(mine::delete);
+        mine.find().toList().stream().filter(t -> t.getSubject().isURI() && t.getSubject().getURI().contains("#dump-"))
+                .forEach(mine::delete);
         assertTrue(mine.size() > 20 && mine.isIsomorphicWith(actual), difference(mine, actual));
     }
 
@@ -274,7 +278,18 @@ class TestServeFromVirtuoso {
         Graph expected = parse(mine.body(), ext);
         Graph actual = parse(theirs.body(), ext);
         assertTrue(expected.size() > 0, path);
+        // The one known difference (docs/scaling.md): Virtuoso keeps a geo:wktLiteral as its own geometry, read back
+        // in single precision as virtrdf:Geometry. The same statements, those values aside.
+        assertEquals(withoutWkt(expected), withoutWkt(actual), path + ": as many WKT values");
         assertTrue(expected.isIsomorphicWith(actual), () -> path + " differs:\n" + difference(expected, actual));
+    }
+
+    /** Removes the geo:asWKT statements of {@code g}; how many there were. */
+    private static int withoutWkt(Graph g) {
+        var wkt = org.apache.jena.graph.NodeFactory.createURI("http://www.opengis.net/ont/geosparql#asWKT");
+        var found = g.find(null, wkt, null).toList();
+        found.forEach(g::delete);
+        return found.size();
     }
 
     private static String accept(String ext) {
