@@ -41,7 +41,6 @@ final class FrozenDataset extends DatasetGraphMapLink {
      * The graphs are copied; the caller may drop them.
      */
     static DatasetGraph of(Graph asserted, Graph inferred) {
-        ExactCounts.register();
         Graph storedAsserted = stored(asserted);
         Graph storedInferred = stored(inferred);
         Graph union = new DisjointUnion(storedAsserted, storedInferred, asserted.getPrefixMapping());
