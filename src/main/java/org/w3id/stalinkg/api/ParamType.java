@@ -27,7 +27,7 @@ public enum ParamType {
     /** A whole number; an xsd:integer literal. */
     INTEGER("integer", "a whole number"),
     /** A year of the common era, 1 to 9999; an xsd:integer literal, comparable with skg:startYear. */
-    YEAR("year", "a year such as 1937"),
+    YEAR("year", "a year from 1 to 9999, such as 1937"),
     /** A calendar date {@code YYYY-MM-DD}; an xsd:date literal. */
     DATE("date", "a date such as 1932-11-07");
 
@@ -138,7 +138,7 @@ public enum ParamType {
 
     private void require(boolean ok) {
         if (!ok) {
-            throw invalid("is not " + expected);
+            throw new IllegalArgumentException("the value is not " + expected);
         }
     }
 

@@ -80,7 +80,7 @@ public final class SearchServlet extends HttpServlet {
             return Problem.of(503, "Service Unavailable", "the search timed out").header("Retry-After", "5")
                     .answer(req);
         } catch (StoreException ex) {
-            return Problem.of(StoreException.STATUS, "Bad Gateway", ex.getMessage()).answer(req);
+            return Problem.storeFailed(ex).answer(req);
         }
     }
 

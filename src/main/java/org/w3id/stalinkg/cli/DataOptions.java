@@ -21,6 +21,11 @@ final class DataOptions {
             description = "Folder holding ontology/ (with shapes.ttl) and data/ (default: ${DEFAULT-VALUE}).")
     Path root;
 
+    @Option(names = ConfigFile.OPTION, paramLabel = "FILE",
+            description = "A properties file of options, one 'name = value' a line, the names being the long option "
+                    + "names without the dashes (port = 8080); an option given on the command line overrides it.")
+    Path config;
+
     @Option(names = "--tdb2", paramLabel = "DIR",
             description = "A TDB2 database folder: load writes the graph there; the other commands read it from there "
                     + "instead of the files of ontology/ and data/ (the canned queries still come from --root).")

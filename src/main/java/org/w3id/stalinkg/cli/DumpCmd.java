@@ -20,10 +20,12 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "dump", mixinStandardHelpOptions = true,
         description = {
-            "Load and validate as validate does, then write the whole graph as gzipped Turtle, N-Triples, TriG and",
-            "JSON-LD with canonical IRIs, each with a NAME.sha256 file for sha256sum -c; print each file's size and",
-            "checksum. With --dataset, also the whole dataset (named graphs too) as N-Quads, for another store.",
-            "Exit status: 0, or 1 if the graph does not load."})
+            "Load and validate as validate does, then write the whole graph as gzipped Turtle, N-Triples, TriG and "
+                + "JSON-LD with canonical IRIs, each with a NAME.sha256 file for sha256sum -c; print each file's size "
+                + "and checksum.",
+            "With --dataset, also the whole dataset (named graphs too) as N-Quads, for another store.",
+            "Exit status: 0, or 1 if the folder cannot be written (checked before loading) or the graph does not "
+                + "load."})
 public final class DumpCmd implements Callable<Integer> {
 
     @Mixin
@@ -46,6 +48,12 @@ public final class DumpCmd implements Callable<Integer> {
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        String unwritable = CliErrors.unwritableFolder(out);
+        if (unwritable != null) {
+            err.println("stalin-kg: nothing dumped: " + unwritable);
+            err.flush();
+            return 1;
+        }
         KnowledgeGraph kg = data.graphOrExplain(err);
         if (kg == null) {
             return 1;

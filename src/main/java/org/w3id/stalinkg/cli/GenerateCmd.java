@@ -22,10 +22,11 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = {
-            "Write a project folder (ontology/, queries/, data/, README.txt) whose data/ holds the curated files and",
-            "N-1 SYNTHETIC copies of them, with renamed things, labels marked (synthetic K) and no Wikidata links,",
-            "for measuring growth: validate, serve and load work on it as on the project. The same input gives the",
-            "same bytes. Exit status: 0, 1 if the curated data does not parse, 2 for a bad option or --out."})
+            "Write a project folder (ontology/, queries/, data/, README.txt) whose data/ holds the curated files and "
+                + "N-1 SYNTHETIC copies of them, with renamed things, labels marked (synthetic K) and no Wikidata "
+                + "links, for measuring growth: validate, serve and load work on it as on the project.",
+            "The same input gives the same bytes.",
+            "Exit status: 0, 1 if the curated data does not parse, 2 for a bad option or --out."})
 final class GenerateCmd implements Callable<Integer> {
 
     @Option(names = "--scale", paramLabel = "N", required = true,

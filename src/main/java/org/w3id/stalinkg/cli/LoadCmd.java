@@ -24,11 +24,13 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "load", mixinStandardHelpOptions = true,
         description = {
-            "Load ontology/ and data/, validate them against ontology/shapes.ttl and infer, as serve does, then write",
-            "the graph into a TDB2 database in --tdb2 DIR (TDB2's bulk loader), with the ontology and a manifest, for",
-            "serve --tdb2 DIR. The database is written beside DIR and moved into place only when complete. Prints",
-            "progress, the triple counts and the time taken. Exit status: 0; 1 if the files do not parse or conform,",
-            "or DIR already holds a database (add --replace) or something else; 2 for a bad option."})
+            "Load ontology/ and data/, validate them against ontology/shapes.ttl and infer, as serve does, then write "
+                + "the graph into a TDB2 database in --tdb2 DIR (TDB2's bulk loader), with the ontology and a "
+                + "manifest, for serve --tdb2 DIR.",
+            "The database is written beside DIR and moved into place only when complete.",
+            "Prints progress, the triple counts and the time taken.",
+            "Exit status: 0; 1 if the files do not parse or conform, or DIR already holds a database (add --replace) "
+                + "or something else; 2 for a bad option."})
 final class LoadCmd implements Callable<Integer> {
 
     @Mixin

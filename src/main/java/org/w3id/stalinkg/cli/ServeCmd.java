@@ -41,8 +41,9 @@ import picocli.CommandLine.Spec;
             "  /sparql   SPARQL 1.1 query endpoint (GET or POST; JSON, XML, CSV, TSV, Turtle, ...)",
             "  /api      the canned queries of queries/*.rq, one endpoint each; /api/docs to try them",
             "  /$/ping   health check",
-            "A file that does not parse, a graph that breaks a shape or a malformed query file stops the start",
-            "(exit status 1). With --tdb2 DIR, serves the database that load wrote there instead of the files.",
+            "A file that does not parse, a graph that breaks a shape or a malformed query file stops the start "
+                + "(exit status 1), as does a port in use, before anything is loaded.",
+            "With --tdb2 DIR, serves the database that load wrote there instead of the files.",
             "With --sparql-endpoint URL, data/ is not loaded: every query goes to that SPARQL 1.1 store."})
 final class ServeCmd implements Callable<Integer> {
 
@@ -63,7 +64,10 @@ final class ServeCmd implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return run(data, remote, serve.settings(), serve.adminPort, serve.exitAfterWarmUp,
+        if (serve.printConfig) {
+            return ConfigFile.print(spec.commandLine());
+        }
+        return run(data, remote, serve.settings(), serve.effectiveAdminPort(), serve.exitAfterWarmUp,
                 spec.commandLine());
     }
 
@@ -91,6 +95,12 @@ final class ServeCmd implements Callable<Integer> {
             err.flush();
             return 2;
         }
+        String portInUse = portsRefusal(settings, adminPort);
+        if (portInUse != null) {
+            err.println("stalin-kg: not started: " + portInUse);
+            err.flush();
+            return 1;
+        }
         Supplier<ServedData> loader = remote.enabled() ? () -> remote.load(data, settings)
                 : () -> load(data, settings.baseUrl());
         ServedData served;
@@ -103,7 +113,15 @@ final class ServeCmd implements Callable<Integer> {
         }
         DataHolder holder = new DataHolder(served);
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        FusekiServer server = KgServer.build(holder, settings, metrics).start();
+        FusekiServer server;
+        try {
+            server = KgServer.build(holder, settings, metrics).start();
+        } catch (RuntimeException ex) {
+            // Taken between the check and now: said as the check says it.
+            err.println("stalin-kg: not started: " + CliErrors.messageOf(ex));
+            err.flush();
+            return 1;
+        }
         if (served.graph() != null) {
             // The full-text index is not needed for the first answers: built in the background a few seconds after
             // the server is up, so that it does not take a core from them (or at once, by the first search).
@@ -124,8 +142,17 @@ final class ServeCmd implements Callable<Integer> {
             return warmUpAndStop(server, out, err);
         }
         if (adminPort >= 0) {
-            AdminServer admin = new AdminServer(adminPort, holder, loader, metrics).start();
-            out.printf("stalin-kg: admin port http://127.0.0.1:%d/ (POST /reload, GET /metrics)%n", admin.port());
+            try {
+                AdminServer admin = new AdminServer(adminPort, holder, loader, metrics).start();
+                out.printf("stalin-kg: admin port http://127.0.0.1:%d/ (POST /reload, GET /metrics)%n",
+                        admin.port());
+            } catch (RuntimeException ex) {
+                err.println("stalin-kg: not started: the admin port: " + CliErrors.messageOf(ex)
+                        + "; choose another with --admin-port N, or turn it off with --admin-port -1");
+                err.flush();
+                server.stop();
+                return 1;
+            }
         }
         out.flush();
         server.join();
@@ -143,6 +170,20 @@ final class ServeCmd implements Callable<Integer> {
         }
         return "--base-url names things as the files are loaded; with " + (remote.enabled() ? "--sparql-endpoint"
                 : "--tdb2") + " the data were loaded elsewhere, under the canonical base " + SKG.BASE;
+    }
+
+    /**
+     * Why the ports cannot be listened on, or null: checked before the data are loaded, so that a port in use is said
+     * at once, not after the load. The admin port is on the loopback interface only.
+     */
+    private static String portsRefusal(ServerSettings settings, int adminPort) {
+        String publicPort = CliErrors.portInUse(settings.host(), settings.port(), "--port",
+                "choose another with --port N (0 picks a free one)");
+        if (publicPort != null || adminPort < 0) {
+            return publicPort;
+        }
+        return CliErrors.portInUse("127.0.0.1", adminPort, "--admin-port, by default the one after --port",
+                "choose another with --admin-port N, or turn it off with --admin-port -1");
     }
 
     /** The training run of the class-data sharing archive: one request of each kind, then stop. */

@@ -25,8 +25,8 @@ final class ServeOptions {
     /** {@code --max-concurrent-queries 0}: the server's default, {@link Limits#defaultMaxConcurrentQueries()}. */
     static final int CONCURRENT_PER_CORE = 0;
 
-    /** The default admin port: the one after the public port. */
-    static final int DEFAULT_ADMIN_PORT = ServerSettings.DEFAULT_PORT + 1;
+    /** {@code --admin-port} not given: the port after {@code --port} (any free one with {@code --port 0}). */
+    static final int ADMIN_PORT_AFTER_PORT = Integer.MIN_VALUE;
 
     /** The highest TCP port. */
     static final int MAX_PORT = 65_535;
@@ -48,12 +48,17 @@ final class ServeOptions {
     int maxConcurrent;
     long clientQueryMillis;
     int clientErrors;
-    int adminPort;
+    int adminPort = ADMIN_PORT_AFTER_PORT;
 
     @Option(names = "--exit-after-warm-up", hidden = true,
             description = "Send one request of each kind to the started server, then stop (the build's class-data "
                     + "sharing training run).")
     boolean exitAfterWarmUp;
+
+    @Option(names = "--print-config",
+            description = "Print the configuration in effect, as a --config file would say it, with where each value "
+                    + "comes from (command line, --config file and line, or default), and exit without loading.")
+    boolean printConfig;
 
     @Option(names = "--port", paramLabel = "N", defaultValue = "" + ServerSettings.DEFAULT_PORT,
             description = "HTTP port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
@@ -152,12 +157,20 @@ final class ServeOptions {
         clientErrors = require(spec, "--client-errors", value, value >= 0, "must be 0 or more");
     }
 
-    @Option(names = "--admin-port", paramLabel = "N", defaultValue = "" + DEFAULT_ADMIN_PORT,
+    @Option(names = "--admin-port", paramLabel = "N",
             description = "Admin port on 127.0.0.1 only (POST /reload, GET /metrics); 0 picks a free one, -1 turns "
-                    + "it off (default: ${DEFAULT-VALUE}).")
+                    + "it off (default: the port after --port, 3031 for 3030; a free one with --port 0).")
     void adminPort(int value) {
         adminPort = require(spec, "--admin-port", value, value >= -1 && value <= MAX_PORT,
                 "must be -1 (off), 0 (any free port) or a port up to " + MAX_PORT);
+    }
+
+    /** The admin port: as given, or the one after the public port (any free one if that is 0 or the last). */
+    int effectiveAdminPort() {
+        if (adminPort != ADMIN_PORT_AFTER_PORT) {
+            return adminPort;
+        }
+        return port == 0 || port == MAX_PORT ? 0 : port + 1;
     }
 
     /** The limits of the options. */

@@ -19,8 +19,8 @@ import picocli.CommandLine.Spec;
 /** {@code validate}: load and validate the graph, print what it holds, serve nothing. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = {
-            "Load ontology/ and data/ and validate them against ontology/shapes.ttl, and read queries/*.rq, as",
-            "serve does; then print the triples of each file, the instances of each class, the canned queries.",
+            "Load ontology/ and data/ and validate them against ontology/shapes.ttl, and read queries/*.rq, as "
+                + "serve does; then print the triples of each file, the instances of each class, the canned queries.",
             "Exit status: 0 if the graph parses and conforms, 1 otherwise (each problem is printed).",
             "With --tdb2 DIR, opens the database that load wrote there (checked when it was loaded) instead."})
 final class ValidateCmd implements Callable<Integer> {

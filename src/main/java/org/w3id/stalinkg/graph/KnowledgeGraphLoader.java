@@ -212,7 +212,7 @@ public final class KnowledgeGraphLoader {
             inferenceMs[0] = LoadWorkers.millis(t);
             return g;
         });
-        ShapeValidation.validate(shapesFile, withYears, workers);
+        ShapeValidation.validate(shapesFile, withYears, workers, p.triplesPerFile().keySet());
         report("validated against the shapes in %.1f s", LoadWorkers.seconds(started));
         Graph entailed = LoadWorkers.result(inference);
         entailed.find().forEachRemaining(derived::add);   // none is in withYears: entailments() leaves those out

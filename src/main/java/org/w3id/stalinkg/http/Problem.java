@@ -12,6 +12,8 @@ import com.google.gson.GsonBuilder;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.w3id.stalinkg.store.StoreException;
+
 /**
  * An error that is ours, in the one shape every path answers with: RFC 9457 {@code application/problem+json}
  * ({@code type}, {@code title}, {@code status}, {@code detail}, and the offending {@code parameter} where there is
@@ -42,6 +44,20 @@ public record Problem(int status, String title, String detail, String type, Stri
     /** A problem with this status, short title and a detail saying what was wrong and what to do instead. */
     public static Problem of(int status, String title, String detail) {
         return new Problem(status, title, detail, null, null, Map.of());
+    }
+
+    /** The SPARQL store behind this service failed: 502, with what it said. */
+    public static Problem storeFailed(StoreException ex) {
+        return of(StoreException.STATUS, "Bad Gateway", ex.getMessage());
+    }
+
+    /**
+     * The SPARQL store behind this service did not answer in time: 503 with {@code Retry-After}. {@code what} says
+     * what it did not do, as "did not count the graph in time; try again later."
+     */
+    public static Problem storeTimedOut(String what) {
+        return of(503, "Service Unavailable", "The SPARQL store behind this service " + what)
+                .header("Retry-After", "5");
     }
 
     /** The same problem, naming the request parameter that caused it. */
@@ -77,10 +93,22 @@ public record Problem(int status, String title, String detail, String type, Stri
 
     /** A page for a person: the title, the detail, and a way on. */
     public String html() {
+        return html(null);
+    }
+
+    /**
+     * A page for a person, with a link that searches the names for {@code searchText} (the words of a missing
+     * thing's name, say) when it is not null or blank.
+     */
+    public String html(String searchText) {
+        String search = searchText == null || searchText.isBlank() ? ""
+                : "<p><a href=\"/api/search?text=" + escape(java.net.URLEncoder.encode(searchText.strip(),
+                        java.nio.charset.StandardCharsets.UTF_8)) + "\">Search the names for “" + escape(
+                        searchText.strip()) + "”</a></p>\n";
         return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                 + "<title>" + escape(title) + " · stalin-kg</title></head>\n<body><main><h1>" + status + " "
-                + escape(title) + "</h1>\n<p>" + escape(detail) + "</p>\n<p><a href=\"/\">Home</a> · "
+                + escape(title) + "</h1>\n<p>" + escape(detail) + "</p>\n" + search + "<p><a href=\"/\">Home</a> · "
                 + "<a href=\"/api\">Canned queries</a> · <a href=\"/query\">Query editor</a></p>"
                 + "</main></body></html>\n";
     }
@@ -90,10 +118,15 @@ public record Problem(int status, String title, String detail, String type, Stri
      * cached; varies with Accept.
      */
     public Answer answer(HttpServletRequest req) {
+        return answer(req, null);
+    }
+
+    /** As {@link #answer(HttpServletRequest)}, the HTML page linking a search for {@code searchText}. */
+    public Answer answer(HttpServletRequest req, String searchText) {
         boolean html = prefersHtml(req.getHeader("Accept"));
         Answer a = new Answer(status, html ? "text/html; charset=utf-8" : MEDIA_TYPE + "; charset=utf-8",
-                (html ? html() : json()).getBytes(java.nio.charset.StandardCharsets.UTF_8), null, List.of("Accept"),
-                "no-store", headers);
+                (html ? html(searchText) : json()).getBytes(java.nio.charset.StandardCharsets.UTF_8), null,
+                List.of("Accept"), "no-store", headers);
         return a;
     }
 

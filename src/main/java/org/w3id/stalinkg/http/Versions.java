@@ -9,7 +9,8 @@ import java.util.Properties;
  * What every page's template needs from the build: the versions of the WebJars it loads and of the service,
  * read once from {@code stalin-kg.properties} (filled in by Maven).
  */
-public record Versions(String yasguiVersion, String cytoscapeVersion, String swaggerUiVersion, String version) {
+public record Versions(String yasguiVersion, String cytoscapeVersion, String swaggerUiVersion, String leafletVersion,
+                       String version) {
 
     /** The versions of this build. */
     public static final Versions BUILD = load();
@@ -24,6 +25,7 @@ public record Versions(String yasguiVersion, String cytoscapeVersion, String swa
             throw new UncheckedIOException(ex);
         }
         return new Versions(p.getProperty("yasgui.version", ""), p.getProperty("cytoscape.version", ""),
-                p.getProperty("swagger-ui.version", ""), p.getProperty("version", "dev"));
+                p.getProperty("swagger-ui.version", ""), p.getProperty("leaflet.version", ""),
+                p.getProperty("version", "dev"));
     }
 }

@@ -55,11 +55,9 @@ public final class DescriptionServlet extends HttpServlet {
         try {
             answer = answer(req);
         } catch (StoreException ex) {
-            answer = Problem.of(StoreException.STATUS, "Bad Gateway", ex.getMessage()).answer(req);
+            answer = Problem.storeFailed(ex).answer(req);
         } catch (QueryCancelledException ex) {
-            answer = Problem.of(503, "Service Unavailable",
-                    "The SPARQL store behind this service did not answer in time; try again later.")
-                    .header("Retry-After", "5").answer(req);
+            answer = Problem.storeTimedOut("did not answer in time; try again later.").answer(req);
         }
         AnswerSender.send(req, resp, answer);
     }
@@ -68,12 +66,13 @@ public final class DescriptionServlet extends HttpServlet {
         Matcher m = PATH.matcher(req.getPathInfo() == null ? "" : req.getPathInfo());
         boolean isId = "/id".equals(req.getServletPath());
         if (!m.matches() || (isId && m.group(3) != null)) {
-            return notFound(req, "No such thing: the path is not /id/KIND/SLUG.");
+            return notFound(req, "No such thing: the path is not /id/KIND/SLUG.", null);
         }
         String path = m.group(1) + "/" + m.group(2);
         String iri = base.things() + path;
         if (!store.exists(iri)) {
-            return notFound(req, "Nothing is known about " + iri + ".");
+            // The page offers a search for the slug's words: "great-purg" finds the Great Purge.
+            return notFound(req, "Nothing is known about " + iri + ".", m.group(2).replace('-', ' '));
         }
         if (isId) {
             // 303: the IRI names the thing (a policy, a famine), not a document about it. Relative, so it holds on
@@ -126,7 +125,12 @@ public final class DescriptionServlet extends HttpServlet {
 
     /** 404: a page for a browser, a problem document otherwise (an RDF client reads the status). */
     private static Answer notFound(HttpServletRequest req, String message) {
-        return Problem.of(404, "Not Found", message).type("not-found").answer(req);
+        return notFound(req, message, null);
+    }
+
+    /** 404, the page for a browser linking a search for {@code searchText} (null: none). */
+    private static Answer notFound(HttpServletRequest req, String message, String searchText) {
+        return Problem.of(404, "Not Found", message).type("not-found").answer(req, searchText);
     }
 
     /** The reader's language among the page languages, from Accept-Language; English by default. */

@@ -91,11 +91,10 @@ public final class OntologyServlet extends HttpServlet {
             // Made for each request that reaches here: the response cache in front keeps the answers.
             answer = make(version, format);
         } catch (StoreException ex) {
-            return Problem.of(StoreException.STATUS, "Bad Gateway", ex.getMessage()).answer(req);
+            return Problem.storeFailed(ex).answer(req);
         } catch (QueryCancelledException ex) {
-            return Problem.of(503, "Service Unavailable", "The SPARQL store behind this service did not count the "
-                    + "uses of the terms in time; the RDF formats of /ontology need no count.")
-                    .header("Retry-After", "5").answer(req);
+            return Problem.storeTimedOut("did not count the uses of the terms in time; the RDF formats of "
+                    + "/ontology need no count.").answer(req);
         }
         answer = answer.withHeader("Link", alternates(base));
         if (negotiated) {

@@ -35,6 +35,9 @@ final class ResourcePage {
     private static final Node HAS_STATUS = NodeFactory.createURI(SKG + "hasStatus");
     private static final Node CONCERNS = NodeFactory.createURI(SKG + "concerns");
     private static final String WIKIDATA = "http://www.wikidata.org/entity/";
+    private static final String GEO = "http://www.opengis.net/ont/geosparql#";
+    private static final Node HAS_GEOMETRY = NodeFactory.createURI(GEO + "hasGeometry");
+    private static final Node AS_WKT = NodeFactory.createURI(GEO + "asWKT");
 
     /** Names of the common properties not defined in our ontology, in English. */
     private static final Map<String, String> KNOWN = Map.of(
@@ -60,7 +63,7 @@ final class ResourcePage {
     record Page(String lang, String iri, String title, List<Name> names, String description, List<Link> types,
                 boolean isCorrection, String claimText, String correctFact, String status, List<Link> corrections,
                 boolean hasCorrections, List<Wikidata> wikidata, List<Property> properties, List<Property> inverse,
-                String jsonld, String graphJson, List<Alternate> alternates) {}
+                String jsonld, String graphJson, List<Alternate> alternates, String location, String wkt) {}
 
     /** One of the thing's names, with its language. */
     record Name(String text, String lang) {}
@@ -103,6 +106,7 @@ final class ResourcePage {
             }
         }
         Node status = objectOf(description, thing, HAS_STATUS);
+        Node wkt = objectOf(description, thing, AS_WKT);
         // Corrections of the source article that concern this thing, flagged at the top of its page.
         List<Link> corrections = new ArrayList<>();
         for (Triple t : description.find(Node.ANY, CONCERNS, thing).toList()) {
@@ -124,7 +128,16 @@ final class ResourcePage {
                 properties(description, ontology, thing, base, language, false),
                 properties(description, ontology, thing, base, language, true), jsonLd.replace("</", "<\\/"),
                 NeighbourhoodGraph.json(description, ontology, thing, base, language).replace("</", "<\\/"),
-                alternates);
+                alternates, location(description, thing, base), wkt == null ? null : wkt.getLiteralLexicalForm());
+    }
+
+    /**
+     * The local path of the page of a place's geometry (its point on the map), or of the geometry itself; null for a
+     * thing that is neither.
+     */
+    private static String location(Graph d, Node thing, PublicBase base) {
+        Node geometry = d.contains(thing, AS_WKT, Node.ANY) ? thing : objectOf(d, thing, HAS_GEOMETRY);
+        return geometry != null && geometry.isURI() ? base.localPath(geometry.getURI()) : null;
     }
 
     private static List<Property> properties(Graph d, Graph ontology, Node thing, PublicBase base,

@@ -116,11 +116,9 @@ public final class VoidServlet extends HttpServlet {
         try {
             graph = description.get();
         } catch (StoreException ex) {
-            return Problem.of(StoreException.STATUS, "Bad Gateway", ex.getMessage()).answer(req);
+            return Problem.storeFailed(ex).answer(req);
         } catch (QueryCancelledException ex) {
-            return Problem.of(503, "Service Unavailable",
-                    "The SPARQL store behind this service did not compute the statistics in time.")
-                    .header("Retry-After", "5").answer(req);
+            return Problem.storeTimedOut("did not compute the statistics in time.").answer(req);
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         RDFDataMgr.write(out, graph, format.lang());

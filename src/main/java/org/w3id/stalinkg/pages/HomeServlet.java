@@ -77,12 +77,10 @@ public final class HomeServlet extends HttpServlet {
         try {
             AnswerSender.send(req, resp, page.get());
         } catch (StoreException ex) {
-            AnswerSender.send(req, resp, Problem.of(StoreException.STATUS, "Bad Gateway", ex.getMessage())
-                    .answer(req));
+            AnswerSender.send(req, resp, Problem.storeFailed(ex).answer(req));
         } catch (QueryCancelledException ex) {
-            AnswerSender.send(req, resp, Problem.of(503, "Service Unavailable",
-                    "The SPARQL store behind this service did not count the graph in time; try again later.")
-                    .header("Retry-After", "5").answer(req));
+            AnswerSender.send(req, resp,
+                    Problem.storeTimedOut("did not count the graph in time; try again later.").answer(req));
         }
     }
 }

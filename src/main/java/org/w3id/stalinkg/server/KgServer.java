@@ -28,7 +28,9 @@ import org.w3id.stalinkg.linkeddata.OntologyServlet;
 import org.w3id.stalinkg.linkeddata.PublicBase;
 import org.w3id.stalinkg.linkeddata.VoidServlet;
 import org.w3id.stalinkg.pages.HomeServlet;
+import org.w3id.stalinkg.pages.MapServlet;
 import org.w3id.stalinkg.pages.PageServlet;
+import org.w3id.stalinkg.pages.QueryServlet;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -51,7 +53,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
  * <li>{@code SERVICE} to any other endpoint: a query holding one is refused with 422 before it runs
  *     ({@link ActionQueryOwnData}); behind that, {@link ARQ#globalServiceAllowed} is cleared for the whole JVM and
  *     {@link ARQ#httpServiceAllowed} is false in the dataset's context, so no connection is ever made;</li>
- * <li>long queries: {@link ARQ#queryTimeout} is set in the dataset's context, which a client can only shorten;</li>
+ * <li>long queries: {@link ARQ#queryTimeout} is set in the dataset's context, which a client can only shorten;
+ *     a regular expression that backtracks for ever stops at that limit too ({@link RunawayExpressions});</li>
  * <li>Fuseki's admin, stats and metrics endpoints: not enabled; no {@code FusekiModule} is loaded.</li>
  * </ul>
  * Fuseki gives every response a 5 MiB output buffer, larger than Jetty pools, so each response allocated and
@@ -91,11 +94,15 @@ public final class KgServer {
      */
     public static FusekiServer build(DataHolder holder, ServerSettings settings, MeterRegistry metrics) {
         ARQ.globalServiceAllowed = false;
+        // A regular expression stops at the query's time limit, not only between bindings.
+        RunawayExpressions.install();
         SparqlJsonWriter.register();
         Limits limits = settings.limits();
         PublicBase publicBase = PublicBase.orCanonical(settings.baseUrl());
         GenerationalServlet descriptions = new GenerationalServlet(holder,
                 d -> new DescriptionServlet(d.store(), d.ontology(), publicBase));
+        GenerationalServlet map = new GenerationalServlet(holder, d -> new MapServlet(d.store()));
+        GenerationalServlet editor = new GenerationalServlet(holder, d -> new QueryServlet(d.store(), d.ontology()));
         GenerationalServlet ontology = new GenerationalServlet(holder,
                 d -> new OntologyServlet(d.store(), d.ontologyVersions(), d.ontologyVersion()));
         FusekiServer.Builder builder = FusekiServer.create()
@@ -124,8 +131,12 @@ public final class KgServer {
                 .addServlet("/webjars/*", new ClasspathServlet(ClasspathServlet.WEBJARS,
                         "public, max-age=31536000, immutable"))
                 .addServlet("/static/*", new ClasspathServlet(ClasspathServlet.STATIC, "public, max-age=3600"))
-                .addServlet("/query", new PageServlet("query.mustache"))
+                .addServlet(QueryServlet.PAGE_PATH, editor)
+                .addServlet(QueryServlet.PREFIXES_PATH, editor)
+                .addServlet(QueryServlet.TERMS_PATH, editor)
                 .addServlet("/timeline", new PageServlet("timeline.mustache"))
+                .addServlet(MapServlet.PAGE_PATH, map)
+                .addServlet(MapServlet.DATA_PATH, map)
                 .addServlet("/id/*", descriptions)
                 .addServlet("/doc/*", descriptions)
                 .addServlet("/context.jsonld", new GenerationalServlet(holder,

@@ -63,7 +63,15 @@ class TestParamType {
     void badTypedValuesAreRefused(String type, String value) {
         ParamType t = ParamType.byKeyword(type);
         IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, () -> t.parse(value, null));
-        assertTrue(ex.getMessage().contains("expected"), ex.getMessage());
+        assertTrue(ex.getMessage().contains("expected") || ex.getMessage().startsWith("the value is not "),
+                ex.getMessage());
+    }
+
+    @Test
+    void aYearOutOfRangeIsRefusedStatingTheRange() {
+        IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
+                () -> ParamType.YEAR.parse("99999", null));
+        assertEquals("the value is not a year from 1 to 9999, such as 1937", ex.getMessage());
     }
 
     @Test

@@ -1,9 +1,15 @@
 package org.w3id.stalinkg.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
 import java.io.StringWriter;
 import java.nio.file.Path;
 
@@ -88,6 +94,126 @@ class TestStalinKgCmd {
         assertTrue(text.contains("--port") && text.contains("--timeout") && text.contains("--host"), text);
     }
 
+    /** A free port on 127.0.0.1, held open by the returned socket. */
+    private static ServerSocket holdAPort() throws IOException {
+        ServerSocket socket = new ServerSocket();
+        socket.bind(new InetSocketAddress("127.0.0.1", 0));
+        return socket;
+    }
+
+    private static void assertOneLineWithoutClassNames(String text) {
+        assertEquals(1, text.lines().count(), "one line: " + text);
+        assertFalse(text.matches("(?s).*\\b[a-z]+\\.[a-z.]+\\.[A-Z]\\w*(Exception|Error).*"), "a class name: " + text);
+        assertFalse(text.contains("Exception"), text);
+    }
+
+    @Test
+    void dumpIntoAFolderThatCannotBeWrittenSaysSoInOneLineBeforeLoading() {
+        assertEquals(1, run("dump", "--out", "/proc/nope"));
+        assertOneLineWithoutClassNames(err.toString());
+        assertTrue(err.toString().startsWith("stalin-kg: nothing dumped: cannot "), err.toString());
+        assertTrue(err.toString().contains("/proc/nope"), err.toString());
+        assertEquals("", out.toString(), "nothing loaded nor written");
+    }
+
+    @Test
+    void aPortInUseSaysSoInOneLineBeforeLoading() throws IOException {
+        try (ServerSocket taken = holdAPort()) {
+            int port = taken.getLocalPort();
+            assertEquals(1, run("serve", "--host", "127.0.0.1", "--port", "" + port, "--admin-port", "-1"));
+            assertOneLineWithoutClassNames(err.toString());
+            assertEquals("stalin-kg: not started: port " + port + " (--port) cannot be used on 127.0.0.1: it is in "
+                    + "use; choose another with --port N (0 picks a free one)", err.toString().strip());
+            assertEquals("", out.toString(), "nothing loaded");
+        }
+    }
+
+    @Test
+    void anAdminPortInUseSaysSoInOneLineBeforeLoading() throws IOException {
+        try (ServerSocket taken = holdAPort()) {
+            int port = taken.getLocalPort();
+            assertEquals(1, run("serve", "--host", "127.0.0.1", "--port", "0", "--admin-port", "" + port));
+            assertOneLineWithoutClassNames(err.toString());
+            assertTrue(err.toString().contains("port " + port + " (--admin-port"), err.toString());
+            assertTrue(err.toString().contains("--admin-port -1"), err.toString());
+        }
+    }
+
+    @Test
+    void theAdminPortIsTheOneAfterThePortUnlessGiven() {
+        assertEquals(3041, adminPortOf("--port", "3040"));
+        assertEquals(ServerSettings.DEFAULT_PORT + 1, adminPortOf());
+        assertEquals(0, adminPortOf("--port", "0"));
+        assertEquals(-1, adminPortOf("--port", "3040", "--admin-port", "-1"));
+        assertEquals(4000, adminPortOf("--port", "3040", "--admin-port", "4000"));
+    }
+
+    private static int adminPortOf(String... args) {
+        StalinKgCmd cmd = new StalinKgCmd();
+        new CommandLine(cmd).parseArgs(args);
+        return cmd.serve.effectiveAdminPort();
+    }
+
+    /**
+     * A second instance on another --port starts while the first holds its ports (here: sockets held on them), its
+     * admin port being the one after its own; it serves, warms up and stops.
+     */
+    @Test
+    void aSecondInstanceOnAnotherPortStarts() throws IOException {
+        try (ServerSocket first = new ServerSocket()) {
+            first.bind(new InetSocketAddress("127.0.0.1", 0));
+            int p = first.getLocalPort();
+            try (ServerSocket firstAdmin = new ServerSocket()) {
+                firstAdmin.bind(new InetSocketAddress("127.0.0.1", p + 1));
+                int second = freePortPair();
+                assertEquals(0, run("serve", "--host", "127.0.0.1", "--port", "" + second, "--exit-after-warm-up"),
+                        err.toString());
+                assertTrue(out.toString().contains(":" + second + "/sparql"), out.toString());
+            }
+        }
+    }
+
+    /** A port whose successor is free too. */
+    private static int freePortPair() throws IOException {
+        for (int i = 0; i < 50; i++) {
+            try (ServerSocket a = holdAPort(); ServerSocket b = new ServerSocket()) {
+                if (a.getLocalPort() < 65_535) {
+                    b.bind(new InetSocketAddress("127.0.0.1", a.getLocalPort() + 1));
+                    return a.getLocalPort();
+                }
+            } catch (IOException taken) {
+                // try another
+            }
+        }
+        throw new IOException("no two free ports in a row");
+    }
+
+    @Test
+    void aMistypedOptionGetsAShortUsageWithADidYouMean() {
+        assertEquals(2, run("--prot", "3040"));
+        String text = err.toString();
+        assertTrue(text.contains("Did you mean --port"), text);
+        assertTrue(text.contains("--help"), text);
+        assertTrue(text.lines().count() <= 4, "short: " + text);
+        assertEquals(2, run("serve", "--timeuot", "3"));
+        assertTrue(err.toString().contains("Did you mean --timeout"), err.toString());
+    }
+
+    /** Every paragraph of every command's description is whole: it ends a sentence or introduces a list. */
+    @Test
+    void helpTextReadsWhole() {
+        CommandLine root = StalinKgCmd.commandLine();
+        List<CommandLine> all = new ArrayList<>(List.of(root));
+        all.addAll(root.getSubcommands().values());
+        for (CommandLine c : all) {
+            for (String paragraph : c.getCommandSpec().usageMessage().description()) {
+                String p = paragraph.replace("%n", "").strip();
+                assertTrue(p.endsWith(".") || p.endsWith(":") || paragraph.startsWith("  /"),
+                        c.getCommandName() + ": a paragraph broken mid-sentence: \"" + paragraph + "\"");
+            }
+        }
+    }
+
     @Test
     void badOptionIsAUsageErrorNotAStackTrace() {
         assertEquals(2, run("serve", "--port", "seventy"));
@@ -128,7 +254,8 @@ class TestStalinKgCmd {
         assertTrue(text.contains("(default: " + ServerSettings.DEFAULT_TIMEOUT_SECONDS + ")"), text);
         assertTrue(text.contains("(default: " + Limits.DEFAULT_MAX_ROWS + ")"), text);
         assertTrue(text.contains("(default: " + Limits.DEFAULT_CLIENT_ERRORS + ")"), text);
-        assertTrue(text.contains("(default: " + (ServerSettings.DEFAULT_PORT + 1) + ")"), text);
+        assertTrue(text.contains("(default: the port after --port, " + (ServerSettings.DEFAULT_PORT + 1) + " for "
+                + ServerSettings.DEFAULT_PORT), text);
     }
 
     @Test

@@ -102,7 +102,12 @@ class TestCompetencyDeportationsAndWar {
                   ?e skg:measure ?m ; skg:minimumValue ?min ; dcterms:source ?s .
                   FILTER (CONTAINS(STR(?m), "deported") || CONTAINS(STR(?m), "Deported") || CONTAINS(STR(?m), "deportees"))
                 }""", "e");
-        assertEquals(9, estimates.size(), estimates.toString());
+        assertTrue(estimates.containsAll(Set.of("estimate/deported-balkars-1944",
+                "estimate/deported-chechens-and-ingush-1944", "estimate/deported-crimean-tatars-1944",
+                "estimate/deported-kalmyks-1943", "estimate/deported-karachays-1943",
+                "estimate/deported-meskhetian-turks-1944", "estimate/deported-polish-citizens-1940-1941",
+                "estimate/deported-soviet-koreans-1937", "estimate/deported-volga-germans-1941")),
+                estimates.toString());
     }
 
     @Test

@@ -117,7 +117,9 @@ class TestCompetencyRoadAndFamineLaws {
         List<String> trials = orderedIds("""
                 SELECT ?t WHERE { ?t skg:partOf policy:campaign-against-bourgeois-specialists ; skg:startDate ?d }
                 ORDER BY STR(?d)""", "t");
-        assertEquals(List.of("event/shakhty-trial", "event/industrial-party-trial"), trials);
+        assertTrue(trials.indexOf("event/shakhty-trial") >= 0
+                && trials.indexOf("event/shakhty-trial") < trials.indexOf("event/industrial-party-trial"),
+                trials.toString());
         assertTrue(ask(PREFIXES + """
                 ASK { policy:campaign-against-bourgeois-specialists skg:targetedGroup group:bourgeois-specialists .
                       event:shakhty-trial skg:startDate ?s ; skg:endDate ?e .

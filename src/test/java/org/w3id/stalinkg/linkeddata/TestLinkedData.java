@@ -264,6 +264,16 @@ class TestLinkedData {
         return r;
     }
 
+    @Test
+    void theNotFoundPageSearchesTheNamesForTheMissingSlugsWords() throws Exception {
+        HttpResponse<String> page = get("doc/policy/great-purg", BROWSER);
+        assertEquals(404, page.statusCode());
+        assertTrue(page.body().contains("href=\"/api/search?text=great+purg\""), page.body());
+        HttpResponse<String> found = get("api/search?text=great+purg&format=json", "application/json");
+        assertEquals(200, found.statusCode(), found.body());
+        assertTrue(found.body().contains("/id/policy/great-purge"), found.body());
+    }
+
     private static HttpResponse<String> get(String path, String accept) throws Exception {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", accept).GET());
     }
