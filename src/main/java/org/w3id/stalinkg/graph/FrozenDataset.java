@@ -42,6 +42,7 @@ final class FrozenDataset extends DatasetGraphMapLink {
         super(union);
         super.addGraph(SKG.GRAPH_ASSERTED.asNode(), asserted);
         super.addGraph(SKG.GRAPH_INFERRED.asNode(), inferred);
+        CountingExecutor.install(getContext());
     }
 
     /**

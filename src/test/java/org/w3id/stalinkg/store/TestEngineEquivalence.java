@@ -190,6 +190,24 @@ class TestEngineEquivalence {
         q.put("count per predicate", "SELECT ?p (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?p ORDER BY DESC(?n) ?p");
         q.put("count per class having", "SELECT ?c (COUNT(?s) AS ?n) WHERE { ?s a ?c } GROUP BY ?c HAVING(COUNT(?s) > 5)");
         q.put("count per class with subclasses", "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s rdf:type/rdfs:subClassOf* ?c } GROUP BY ?c");
+        // Edge cases of the counting fast path (graph.CountingExecutor) and of what it leaves to ARQ
+        q.put("count of nothing", "SELECT (COUNT(*) AS ?n) WHERE { ?s <urn:x:none> ?o }");
+        q.put("count of nothing grouped", "SELECT ?s (COUNT(*) AS ?n) WHERE { ?s <urn:x:none> ?o } GROUP BY ?s");
+        q.put("count of a literal object", "SELECT (COUNT(?s) AS ?n) WHERE { ?s rdfs:label \"Great Purge\"@en }");
+        q.put("count by two keys", "SELECT ?s ?p (COUNT(*) AS ?n) (COUNT(?o) AS ?m) WHERE { ?s ?p ?o } GROUP BY ?s ?p HAVING(COUNT(*) > 3)");
+        q.put("count with a repeated variable", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?s }");
+        q.put("count grouped by an expression", "SELECT ?k (COUNT(*) AS ?n) WHERE { ?s a ?c } GROUP BY (STR(?c) AS ?k)");
+        q.put("count grouped by an absent variable", "SELECT ?z (COUNT(*) AS ?n) WHERE { ?s a ?c } GROUP BY ?z");
+        q.put("count and min", "SELECT ?c (COUNT(?s) AS ?n) (MIN(STR(?s)) AS ?x) WHERE { ?s a ?c } GROUP BY ?c");
+        q.put("count in a joined subquery", "SELECT ?c ?n WHERE { ?c a <http://www.w3.org/2002/07/owl#Class> . "
+                + "{ SELECT ?c (COUNT(?s) AS ?n) WHERE { ?s a ?c } GROUP BY ?c } }");
+        q.put("count under OPTIONAL", "SELECT ?c ?n WHERE { ?c a <http://www.w3.org/2002/07/owl#Class> "
+                + "OPTIONAL { SELECT ?c (COUNT(?s) AS ?n) WHERE { ?s a ?c } GROUP BY ?c } }");
+        q.put("count from a FROM graph", "SELECT (COUNT(*) AS ?n) FROM " + INFERRED + " WHERE { ?s ?p ?o }");
+        q.put("count from named graphs", "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s a ?c } } GROUP BY ?g");
+        q.put("count in an absent graph", "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <urn:x:none> { ?s ?p ?o } }");
+        q.put("count per class in a graph", "SELECT ?c (COUNT(?s) AS ?n) WHERE { GRAPH " + ASSERTED + " { ?s a ?c } } GROUP BY ?c");
+        q.put("group without aggregates", "SELECT ?c WHERE { ?s a ?c } GROUP BY ?c");
         q.put("issue label scan", "SELECT ?s ?l WHERE { ?s rdfs:label ?l . FILTER(CONTAINS(LCASE(STR(?l)), \"plan\")) } ORDER BY ?l");
         q.put("issue two-hop", "SELECT * WHERE { ?a ?p ?b . ?b ?q ?c . FILTER(isIRI(?c)) } ORDER BY ?a ?p ?b ?q ?c LIMIT 200");
         q.put("issue numeric range", "SELECT ?s ?p ?y WHERE { ?s ?p ?y . FILTER(isNumeric(?y) && ?y >= 1930 && ?y <= 1935) } ORDER BY ?y");

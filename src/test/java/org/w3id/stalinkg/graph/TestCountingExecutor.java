@@ -1,0 +1,80 @@
+package org.w3id.stalinkg.graph;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.apache.jena.query.QueryCancelledException;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.sparql.exec.RowSet;
+import org.apache.jena.system.Txn;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The counting fast path is taken where it should be and not elsewhere (its answers are compared with plain ARQ's in
+ * {@code TestEngineEquivalence}), and it stops at the query's time limit.
+ */
+class TestCountingExecutor {
+
+    private static final DatasetGraph DATA = ProjectFiles.bundledGraph().dataset();
+
+    @Test
+    void countsOfOnePatternAreAnsweredByTheFastPath() {
+        assertTaken(true, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }");
+        assertTaken(true, "SELECT ?c (COUNT(?s) AS ?n) WHERE { ?s a ?c } GROUP BY ?c ORDER BY DESC(?n) ?c");
+        assertTaken(true, "SELECT ?p (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?p");
+        assertTaken(true, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <" + org.w3id.stalinkg.vocab.SKG.GRAPH_INFERRED.getURI()
+                + "> { ?s ?p ?o } }");
+    }
+
+    @Test
+    void otherAggregatesAndShapesAreLeftToArq() {
+        assertTaken(false, "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s ?p ?o }");
+        assertTaken(false, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?s }");
+        assertTaken(false, "SELECT ?c (MIN(STR(?s)) AS ?x) (COUNT(*) AS ?n) WHERE { ?s a ?c } GROUP BY ?c");
+        assertTaken(false, "SELECT ?k (COUNT(*) AS ?n) WHERE { ?s a ?c } GROUP BY (STR(?c) AS ?k)");
+        assertTaken(false, "SELECT (COUNT(*) AS ?n) WHERE { ?s a ?c . ?c a ?d }");
+    }
+
+    @Test
+    void theCountOfEverythingIsTheNumberOfTriples() {
+        long triples = Txn.calculateRead(DATA, () -> DATA.getDefaultGraph().size());
+        assertEquals(String.valueOf(triples), single("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"));
+    }
+
+    @Test
+    void aCancelledQueryStopsCounting() {
+        String text = "SELECT ?o (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?o";
+        boolean stopped = Txn.calculateRead(DATA, () -> {
+            try (QueryExec exec = QueryExec.dataset(DATA).query(text).build()) {
+                RowSet rows = exec.select();
+                exec.abort();
+                try {
+                    rows.forEachRemaining(row -> { });
+                    return false;
+                } catch (QueryCancelledException e) {
+                    return true;
+                }
+            }
+        });
+        assertTrue(stopped, "an aborted count ran to the end");
+    }
+
+    private static void assertTaken(boolean expected, String query) {
+        long before = CountingExecutor.uses();
+        single(query);
+        assertEquals(expected, CountingExecutor.uses() > before, query);
+    }
+
+    private static String single(String query) {
+        return Txn.calculateRead(DATA, () -> {
+            try (QueryExec exec = QueryExec.dataset(DATA).query(query).build()) {
+                RowSet rows = exec.select();
+                String first = rows.hasNext() ? rows.next().get(rows.getResultVars().get(rows.getResultVars().size() - 1))
+                        .getLiteralLexicalForm() : "";
+                rows.forEachRemaining(row -> { });
+                return first;
+            }
+        });
+    }
+}
