@@ -1,5 +1,7 @@
 package org.w3id.stalinkg.graph;
 
+import java.util.concurrent.atomic.AtomicBoolean;
+
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.mem2.GraphMem2Fast;
@@ -38,11 +40,13 @@ import org.w3id.stalinkg.vocab.SKG;
  */
 final class FrozenDataset extends DatasetGraphMapLink {
 
+    private volatile NumericObjects numericObjects;
+
     private FrozenDataset(Graph union, Graph asserted, Graph inferred) {
         super(union);
         super.addGraph(SKG.GRAPH_ASSERTED.asNode(), asserted);
         super.addGraph(SKG.GRAPH_INFERRED.asNode(), inferred);
-        CountingExecutor.install(getContext());
+        FastPathExecutor.install(getContext());
     }
 
     /**
@@ -61,6 +65,21 @@ final class FrozenDataset extends DatasetGraphMapLink {
         Graph stored = new GraphMem2Fast();
         graph.find().forEachRemaining(stored::add);
         return stored;
+    }
+
+    /** The default graph's triples with a numeric object, sorted by value: built at the first call. */
+    NumericObjects numericObjects(AtomicBoolean cancel) {
+        NumericObjects index = numericObjects;
+        if (index == null) {
+            synchronized (this) {
+                index = numericObjects;
+                if (index == null) {
+                    index = NumericObjects.of(getDefaultGraph(), cancel);
+                    numericObjects = index;
+                }
+            }
+        }
+        return index;
     }
 
     @Override

@@ -17,7 +17,7 @@ import org.w3id.stalinkg.api.ApiServlet;
 import org.w3id.stalinkg.api.CannedQueries;
 import org.w3id.stalinkg.api.CannedQueryRunner;
 import org.w3id.stalinkg.api.SearchServlet;
-import org.w3id.stalinkg.graph.CountingExecutor;
+import org.w3id.stalinkg.graph.FastPathExecutor;
 import org.w3id.stalinkg.graph.KnowledgeGraph;
 import org.w3id.stalinkg.http.ProblemErrorHandler;
 import org.w3id.stalinkg.http.SparqlJsonWriter;
@@ -228,8 +228,8 @@ public final class KgServer {
         if (isRemote(holder)) {
             return new DatasetGraphReadOnly(ActionQueryRemote.placeholder(), context);
         }
-        if (CountingExecutor.isInstalled(holder.current().graph().dataset().getContext())) {
-            CountingExecutor.install(context); // the in-memory data's executor, for every load it serves
+        if (FastPathExecutor.isInstalled(holder.current().graph().dataset().getContext())) {
+            FastPathExecutor.install(context); // the in-memory data's executor, for every load it serves
         }
         return new DatasetGraphReadOnly(new SwitchingDataset(holder, context), context);
     }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.LongAdder;
 
 import org.apache.jena.atlas.iterator.IteratorDelayedInitialization;
 import org.apache.jena.graph.Graph;
@@ -24,88 +23,57 @@ import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.core.VarExprList;
 import org.apache.jena.sparql.engine.ExecutionContext;
-import org.apache.jena.sparql.engine.QueryIterator;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.engine.binding.BindingBuilder;
-import org.apache.jena.sparql.engine.iterator.QueryIterPlainWrapper;
-import org.apache.jena.sparql.engine.iterator.QueryIterRoot;
-import org.apache.jena.sparql.engine.main.OpExecutor;
-import org.apache.jena.sparql.engine.main.OpExecutorFactory;
-import org.apache.jena.sparql.engine.main.QC;
 import org.apache.jena.sparql.expr.ExprAggregator;
 import org.apache.jena.sparql.expr.ExprVar;
 import org.apache.jena.sparql.expr.NodeValue;
 import org.apache.jena.sparql.expr.aggregate.AggCount;
 import org.apache.jena.sparql.expr.aggregate.AggCountVar;
 import org.apache.jena.sparql.expr.aggregate.Aggregator;
-import org.apache.jena.sparql.util.Context;
 
 /**
- * ARQ's executor with one fast path: a GROUP BY (or a whole-result aggregate) whose only aggregates are
- * {@code COUNT(*)} or {@code COUNT(?v)} over one triple pattern, at the top of a query, such as
+ * The counting fast path of {@link FastPathExecutor}: a GROUP BY (or a whole-result aggregate) whose only aggregates are
+ * {@code COUNT(*)} or {@code COUNT(?v)} over one triple pattern, such as
  * {@code SELECT ?c (COUNT(?s) AS ?n) { ?s a ?c } GROUP BY ?c} or {@code SELECT (COUNT(*) AS ?n) { ?s ?p ?o }}.
  * ARQ makes a binding of each match, a key binding of its group and an accumulator per group; here the matches of the
  * pattern in the active graph ({@link Graph#find}, as ARQ's own matching) are tallied by their group's terms, with no
- * binding until the one row per group. The pattern may be inside {@code GRAPH <iri>}: then the named graph's
- * matches are counted (none if the dataset has no such graph, as in ARQ). The answer is ARQ's: a pattern's variables are bound in every match, so
+ * binding until the one row per group. The answer is ARQ's: a pattern's variables are bound in every match, so
  * {@code COUNT(?v)} of one of them counts every match; no match gives no row under GROUP BY and a count of 0 without
- * it. Anything else (DISTINCT, a grouping expression, a variable repeated in the pattern, other aggregates, a pattern
- * evaluated once per row of an outer input) goes to ARQ unchanged. The query's cancel signal (its time limit) is read
- * every {@value #CHECK_EVERY} matches.
- * <p>
- * {@code TestEngineEquivalence} compares the answers with plain ARQ's.
+ * it. The pattern may be inside {@code GRAPH <iri>}: then the named graph's matches are counted (none if the dataset
+ * has no such graph, as in ARQ). Anything else (DISTINCT, a grouping expression, a variable repeated in the pattern,
+ * other aggregates) is left to ARQ. The query's cancel signal (its time limit) is read every {@value #CHECK_EVERY}
+ * matches.
  */
-public final class CountingExecutor extends OpExecutor {
+final class GroupCounts {
 
-    /** Makes this executor for each query evaluation. */
-    public static final OpExecutorFactory FACTORY = CountingExecutor::new;
     private static final int CHECK_EVERY = 4096;
-    private static final LongAdder USES = new LongAdder();
 
-    private CountingExecutor(ExecutionContext execCxt) {
-        super(execCxt);
+    private GroupCounts() {
     }
 
-    /** Sets this executor as the one ARQ uses for queries run with {@code context}. */
-    public static void install(Context context) {
-        QC.setFactory(context, FACTORY);
-    }
-
-    /** True if queries run with {@code context} use this executor. */
-    public static boolean isInstalled(Context context) {
-        return QC.getFactory(context) == FACTORY;
-    }
-
-    /** How many times the fast path has answered, since the JVM started. */
-    public static long uses() {
-        return USES.sum();
-    }
-
-    @Override
-    protected QueryIterator execute(OpGroup opGroup, QueryIterator input) {
+    /** The rows of {@code opGroup}, evaluated when first read; null if this is not a count this class answers. */
+    static Iterator<Binding> rows(OpGroup opGroup, ExecutionContext execCxt) {
         Op sub = opGroup.getSubOp();
         Node graphName = sub instanceof OpGraph g ? g.getNode() : null;
         Triple pattern = singlePattern(graphName == null ? sub : ((OpGraph) sub).getSubOp());
-        if (pattern == null || !(input instanceof QueryIterRoot) || !groupsByPatternVars(opGroup.getGroupVars(), pattern)
+        if (pattern == null || !groupsByPatternVars(opGroup.getGroupVars(), pattern)
                 || !onlyCounts(opGroup.getAggregators(), pattern) || hasRepeatedVar(pattern)
                 || (graphName != null && !isNamedGraph(graphName))) {
-            return super.execute(opGroup, input);
+            return null;
         }
-        input.close();
-        USES.increment();
         Graph graph = graphName == null ? execCxt.getActiveGraph() : execCxt.getDataset().getGraph(graphName);
         List<Var> keys = opGroup.getGroupVars().getVars();
         List<ExprAggregator> counts = opGroup.getAggregators();
-        Iterator<Binding> rows = new IteratorDelayedInitialization<>() {
+        return new IteratorDelayedInitialization<>() {
             @Override
             protected Iterator<Binding> initializeIterator() {
-                return rows(tally(graph, pattern, keys), keys, counts).iterator();
+                return rows(tally(graph, pattern, keys, execCxt.getCancelSignal()), keys, counts).iterator();
             }
         };
-        return QueryIterPlainWrapper.create(rows, execCxt);
     }
 
-    private Map<List<Node>, long[]> tally(Graph graph, Triple pattern, List<Var> keys) {
+    private static Map<List<Node>, long[]> tally(Graph graph, Triple pattern, List<Var> keys, AtomicBoolean cancel) {
         int[] positions = new int[keys.size()];
         for (int i = 0; i < keys.size(); i++) {
             positions[i] = positionOf(pattern, keys.get(i));
@@ -115,7 +83,6 @@ public final class CountingExecutor extends OpExecutor {
             tally.put(List.of(), new long[] {graph.size()});
             return tally;
         }
-        AtomicBoolean cancel = execCxt.getCancelSignal();
         Iterator<Triple> matches = graph.find(unbound(pattern.getSubject()), unbound(pattern.getPredicate()),
                 unbound(pattern.getObject()));
         long seen = 0;
@@ -158,7 +125,7 @@ public final class CountingExecutor extends OpExecutor {
     }
 
     /** The one triple pattern {@code op} matches, or null. */
-    private static Triple singlePattern(Op op) {
+    static Triple singlePattern(Op op) {
         if (op instanceof OpTriple triple) {
             return triple.getTriple();
         }
@@ -169,7 +136,7 @@ public final class CountingExecutor extends OpExecutor {
     }
 
     /** True if {@code name} is an IRI naming a graph, not a variable or one of ARQ's names of the default graph. */
-    private static boolean isNamedGraph(Node name) {
+    static boolean isNamedGraph(Node name) {
         return name.isURI() && !Quad.isDefaultGraph(name) && !Quad.isUnionGraph(name);
     }
 
@@ -196,7 +163,7 @@ public final class CountingExecutor extends OpExecutor {
         return true;
     }
 
-    private static boolean hasRepeatedVar(Triple pattern) {
+    static boolean hasRepeatedVar(Triple pattern) {
         Set<Node> vars = new HashSet<>();
         for (Node n : new Node[] {pattern.getSubject(), pattern.getPredicate(), pattern.getObject()}) {
             if (n.isVariable() && !vars.add(n)) {
