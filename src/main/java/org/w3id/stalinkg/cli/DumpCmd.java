@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
  * {@code dump}: load and validate the graph, then write the files {@code /dumps/} serves ({@link DumpLib}) into a
  * folder, for a release or a mirror. Public so that tests of other packages can run it.
  */
-@Command(name = "dump", mixinStandardHelpOptions = true,
+@Command(name = "dump", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
         description = {
             "Load and validate as validate does, then write the whole graph as gzipped Turtle, N-Triples, TriG and "
                 + "JSON-LD with canonical IRIs, each with a NAME.sha256 file for sha256sum -c; print each file's size "
