@@ -16,14 +16,16 @@ import org.apache.jena.sparql.engine.main.QC;
 import org.apache.jena.sparql.util.Context;
 
 /**
- * ARQ's executor for the in-memory data, with two fast paths for the top of a query (evaluated once, not once per row
+ * ARQ's executor for the in-memory data, with three fast paths for the top of a query (evaluated once, not once per row
  * of an outer pattern), each giving exactly ARQ's answer:
  * <ul>
  * <li>{@link GroupCounts}: COUNT(*) or COUNT(?v) of one triple pattern, grouped by its variables or not, tallied from
  * the graph's matches with no binding per match;</li>
  * <li>{@link NumericRanges}: a FILTER that compares the object of one triple pattern with numeric constants
  * ({@code ?y >= 1930 && ?y <= 1935}), answered from the triples whose object is a number, sorted by value, with
- * ARQ's own filter applied to each candidate.</li>
+ * ARQ's own filter applied to each candidate;</li>
+ * <li>{@link TextContains}: a FILTER {@code CONTAINS(LCASE(STR(?l)), "text")} on the object of one triple pattern,
+ * answered from each object's lower-cased text computed once, with ARQ's own filter applied to each candidate.</li>
  * </ul>
  * Everything else goes to ARQ unchanged. {@code TestEngineEquivalence} compares answers with plain ARQ's.
  */
@@ -60,7 +62,11 @@ public final class FastPathExecutor extends OpExecutor {
 
     @Override
     protected QueryIterator execute(OpFilter opFilter, QueryIterator input) {
-        QueryIterator rows = input instanceof QueryIterRoot ? NumericRanges.rows(opFilter, execCxt) : null;
+        QueryIterator rows = null;
+        if (input instanceof QueryIterRoot) {
+            rows = NumericRanges.rows(opFilter, execCxt);
+            rows = rows != null ? rows : TextContains.rows(opFilter, execCxt);
+        }
         if (rows == null) {
             return super.execute(opFilter, input);
         }

@@ -1,21 +1,12 @@
 package org.w3id.stalinkg.graph;
 
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 
-import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.algebra.op.OpFilter;
-import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.core.DatasetGraphWrapper;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.ExecutionContext;
 import org.apache.jena.sparql.engine.QueryIterator;
-import org.apache.jena.sparql.engine.binding.Binding;
-import org.apache.jena.sparql.engine.binding.BindingBuilder;
-import org.apache.jena.sparql.engine.iterator.QueryIterFilterExpr;
-import org.apache.jena.sparql.engine.iterator.QueryIterPlainWrapper;
 import org.apache.jena.sparql.expr.E_GreaterThan;
 import org.apache.jena.sparql.expr.E_GreaterThanOrEqual;
 import org.apache.jena.sparql.expr.E_LessThan;
@@ -31,7 +22,7 @@ import org.apache.jena.sparql.expr.ExprVar;
  * object variable with a numeric constant ({@code <}, {@code <=}, {@code >}, {@code >=}, either way round). Such a
  * comparison is true only when the object is a number (against anything else it is an error, so the filter fails), so
  * every answer is among the triples whose object is a number in the constants' range ({@link NumericObjects}, a
- * superset); the pattern's bound terms and the whole filter, ARQ's own {@link QueryIterFilterExpr} with the original
+ * superset); the pattern's bound terms and the whole filter, ARQ's own filter with the original
  * expressions, are then applied to each candidate. ARQ would test every triple of the pattern; the answer is the same
  * rows, in another order (the query fixes none without ORDER BY).
  */
@@ -42,10 +33,9 @@ final class NumericRanges {
 
     /** The rows of {@code opFilter}, or null if this is not a filter this class answers. */
     static QueryIterator rows(OpFilter opFilter, ExecutionContext execCxt) {
-        Triple pattern = GroupCounts.singlePattern(opFilter.getSubOp());
-        FrozenDataset data = frozen(execCxt.getDataset());
-        if (pattern == null || data == null || !pattern.getObject().isVariable() || GroupCounts.hasRepeatedVar(pattern)
-                || execCxt.getActiveGraph() != execCxt.getDataset().getDefaultGraph()) {
+        Triple pattern = FilterCandidates.objectPattern(opFilter, execCxt);
+        FrozenDataset data = FilterCandidates.frozen(execCxt);
+        if (pattern == null || data == null) {
             return null;
         }
         Var y = Var.alloc(pattern.getObject());
@@ -57,17 +47,8 @@ final class NumericRanges {
         if (!bounded) {
             return null;
         }
-        List<Binding> rows = new ArrayList<>();
-        for (Triple t : data.numericObjects(execCxt.getCancelSignal()).candidates(range[0], range[1])) {
-            if (matches(pattern, t)) {
-                rows.add(binding(pattern, t));
-            }
-        }
-        QueryIterator it = QueryIterPlainWrapper.create(rows.iterator(), execCxt);
-        for (Expr e : opFilter.getExprs()) {
-            it = new QueryIterFilterExpr(it, e, execCxt);
-        }
-        return it;
+        List<Triple> candidates = data.numericObjects(execCxt.getCancelSignal()).candidates(range[0], range[1]);
+        return FilterCandidates.filtered(pattern, candidates, opFilter, execCxt);
     }
 
     /**
@@ -109,36 +90,5 @@ final class NumericRanges {
 
     private static boolean isNumber(Expr e) {
         return e.isConstant() && e.getConstant().isNumber();
-    }
-
-    private static boolean matches(Triple pattern, Triple t) {
-        return matches(pattern.getSubject(), t.getSubject()) && matches(pattern.getPredicate(), t.getPredicate());
-    }
-
-    private static boolean matches(Node pattern, Node n) {
-        return pattern.isVariable() || pattern.equals(n);
-    }
-
-    private static Binding binding(Triple pattern, Triple t) {
-        BindingBuilder b = Binding.builder();
-        add(b, pattern.getSubject(), t.getSubject());
-        add(b, pattern.getPredicate(), t.getPredicate());
-        add(b, pattern.getObject(), t.getObject());
-        return b.build();
-    }
-
-    private static void add(BindingBuilder b, Node pattern, Node value) {
-        if (pattern.isVariable()) {
-            b.add(Var.alloc(pattern), value);
-        }
-    }
-
-    /** The in-memory data under the wrappers of {@code dsg} (read-only, reload's switch), or null. */
-    private static FrozenDataset frozen(DatasetGraph dsg) {
-        DatasetGraph d = dsg;
-        while (d instanceof DatasetGraphWrapper w) {
-            d = w.getWrapped();
-        }
-        return d instanceof FrozenDataset f ? f : null;
     }
 }

@@ -34,6 +34,16 @@ class TestFastPaths {
     }
 
     @Test
+    void labelFiltersAreAnsweredByTheFastPath() {
+        assertTaken(true, "SELECT ?s ?l WHERE { ?s <http://www.w3.org/2000/01/rdf-schema#label> ?l "
+                + "FILTER(CONTAINS(LCASE(STR(?l)), \"plan\")) } ORDER BY ?l ?s");
+        assertTaken(false, "SELECT ?s ?l WHERE { ?s <http://www.w3.org/2000/01/rdf-schema#label> ?l "
+                + "FILTER(CONTAINS(LCASE(?l), \"plan\")) }");
+        assertTaken(false, "SELECT ?s ?l WHERE { ?s <http://www.w3.org/2000/01/rdf-schema#label> ?l "
+                + "FILTER(CONTAINS(LCASE(STR(?l)), \"plan\"@en)) }");
+    }
+
+    @Test
     void rangesThatAreNotNumericComparisonsAreLeftToArq() {
         assertTaken(false, "SELECT ?s ?p ?y WHERE { ?s ?p ?y FILTER(?y < 1925 || ?y > 1950) }");
         assertTaken(false, "SELECT ?s ?p ?y WHERE { ?s ?p ?y FILTER(?y >= \"1930\") }");

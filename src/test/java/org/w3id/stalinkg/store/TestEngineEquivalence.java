@@ -224,6 +224,16 @@ class TestEngineEquivalence {
         q.put("range in a graph", "SELECT ?s ?p ?y WHERE { GRAPH " + ASSERTED + " { ?s ?p ?y FILTER(?y >= 1930 && ?y <= 1935) } }");
         q.put("range under OPTIONAL", "SELECT ?s ?y WHERE { ?s a skg:Policy OPTIONAL { ?s ?p ?y FILTER(?y >= 1930 && ?y <= 1935) } }");
         q.put("range counted", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?y FILTER(isNumeric(?y) && ?y >= 1930 && ?y <= 1935) }");
+        // ... and of the label-filter fast path (graph.TextContains)
+        q.put("text in any object", "SELECT ?s ?p ?o WHERE { ?s ?p ?o FILTER(CONTAINS(LCASE(STR(?o)), \"purge\")) }");
+        q.put("text in IRIs too", "SELECT ?s ?o WHERE { ?s skg:ledTo ?o FILTER(CONTAINS(LCASE(STR(?o)), \"famine\")) }");
+        q.put("text upper case never matches", "SELECT ?s ?l WHERE { ?s rdfs:label ?l FILTER(CONTAINS(LCASE(STR(?l)), \"Plan\")) }");
+        q.put("text Cyrillic", "SELECT ?s ?l WHERE { ?s rdfs:label ?l FILTER(CONTAINS(LCASE(STR(?l)), \"план\")) }");
+        q.put("text empty", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o FILTER(CONTAINS(LCASE(STR(?o)), \"\")) }");
+        q.put("text and language", "SELECT ?s ?l WHERE { ?s rdfs:label ?l FILTER(CONTAINS(LCASE(STR(?l)), \"plan\") && LANG(?l) = \"en\") }");
+        q.put("text with a language tag", "SELECT ?s ?l WHERE { ?s rdfs:label ?l FILTER(CONTAINS(LCASE(STR(?l)), \"plan\"@en)) }");
+        q.put("text of a bound subject", "SELECT ?p ?o WHERE { <https://w3id.org/stalin-kg/id/policy/great-purge> ?p ?o FILTER(CONTAINS(LCASE(STR(?o)), \"19\")) }");
+        q.put("text in a graph", "SELECT ?s ?l WHERE { GRAPH " + INFERRED + " { ?s ?p ?l FILTER(CONTAINS(LCASE(STR(?l)), \"a\")) } }");
         q.put("group without aggregates", "SELECT ?c WHERE { ?s a ?c } GROUP BY ?c");
         q.put("issue label scan", "SELECT ?s ?l WHERE { ?s rdfs:label ?l . FILTER(CONTAINS(LCASE(STR(?l)), \"plan\")) } ORDER BY ?l");
         q.put("issue two-hop", "SELECT * WHERE { ?a ?p ?b . ?b ?q ?c . FILTER(isIRI(?c)) } ORDER BY ?a ?p ?b ?q ?c LIMIT 200");
