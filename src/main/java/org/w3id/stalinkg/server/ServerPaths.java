@@ -19,6 +19,9 @@ public final class ServerPaths {
     /** The health check: answers 200 while the server is up. */
     public static final String PING = "/$/ping";
 
+    /** The readiness check: 200 when the server answers from its data, 503 while a reload loads new data. */
+    public static final String READY = "/$/ready";
+
     /**
      * What a path is, in a few words, for the metrics: {@code sparql}; {@code api} (the canned queries, the search
      * box's search); {@code linkeddata} ({@code /id/}, {@code /doc/}, the ontology, VoID, the JSON-LD context);
