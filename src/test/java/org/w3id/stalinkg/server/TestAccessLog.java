@@ -146,6 +146,26 @@ class TestAccessLog {
     }
 
     @Test
+    void bytesAreTheBodysBytesAsSentCompressedOrNot() throws Exception {
+        String ua = "access-log-test/" + UUID.randomUUID();
+        try (LogCapture log = new LogCapture()) {
+            HttpResponse<byte[]> plain = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/static/site.css"))
+                    .header("User-Agent", ua + " identity").build(), BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> gzipped = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/static/site.css"))
+                    .header("User-Agent", ua + " gzip").header("Accept-Encoding", "gzip").build(),
+                    BodyHandlers.ofByteArray());
+            assertEquals("gzip", gzipped.headers().firstValue("Content-Encoding").orElse(""));
+            assertTrue(gzipped.body().length < plain.body().length);
+            List<String> lines = log.await(l -> l.contains(ua), 2);
+            assertEquals(2, lines.size(), String.join("\n", log.lines()));
+            for (String line : lines) {
+                HttpResponse<byte[]> sent = line.contains(" gzip\"") ? gzipped : plain;
+                assertEquals(String.valueOf(sent.body().length), parse(line).get("bytes"), line);
+            }
+        }
+    }
+
+    @Test
     void aRequestWithoutQueryOrUserAgentHasDashes() throws Exception {
         String path = "/nothing-here-" + UUID.randomUUID();
         try (LogCapture log = new LogCapture()) {
