@@ -39,7 +39,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 /**
  * Assembles the embedded Fuseki server that publishes a {@link KnowledgeGraph}: a read-only SPARQL 1.1 query
  * endpoint at {@value #SPARQL_PATH}, the canned-query API at {@value #API_PATH}, the WebJars its pages use at
- * {@code /webjars/}, and a health check at {@value #PING_PATH}; CORS lets any origin read.
+ * {@code /webjars/}, a health check at {@value #PING_PATH} and a readiness check at {@link ServerPaths#READY}
+ * ({@link ReadyServlet}); CORS lets any origin read.
  *
  * <pre>
  * FusekiServer server = KgServer.build(kg, queries, ServerSettings.defaults().withPort(0)).start();
@@ -129,6 +130,7 @@ public final class KgServer {
                         new CannedQueryRunner(d.store(), limits.apiTimeout(), limits.maxRows()))))
                 .addServlet(SEARCH_PATH, new GenerationalServlet(holder,
                         d -> new SearchServlet(d.store(), limits.apiTimeout())))
+                .addServlet(ServerPaths.READY, new ReadyServlet(holder))
                 .addServlet("/webjars/*", new ClasspathServlet(ClasspathServlet.WEBJARS,
                         "public, max-age=31536000, immutable"))
                 .addServlet("/static/*", new ClasspathServlet(ClasspathServlet.STATIC, "public, max-age=3600"))
