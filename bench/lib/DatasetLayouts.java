@@ -16,7 +16,8 @@ import org.w3id.stalinkg.vocab.SKG;
  * Which in-memory layout answers queries fastest over the project's graph, loaded as the server loads it (years,
  * inference): the dataset the jar's loader serves ("served"), against the same two named graphs copied into a
  * GraphMem2Fast or a GraphMem2Roaring each, with the default graph a view of their union (as the served dataset
- * has it). The queries are the six of issue 15 and the ad-hoc queries of bench/compare.sh, each run against each
+ * has it), without the served dataset's fast paths (graph.FastPathExecutor): so the ratio of a copy to "served" is
+ * what the fast paths and the storage gain together, or the storage alone where no fast path applies. The queries are the six of issue 15 and the ad-hoc queries of bench/compare.sh, each run against each
  * layout in turn (a read transaction, the query run and its rows consumed), ROUNDS times per pass; prints
  * microseconds per query for each pass and, for the last pass, the ratio of each layout to "served". One JVM, so
  * run it on a quiet machine or read only the ratios.
