@@ -15,6 +15,8 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.out.NodeFmtLib;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.graph.GraphFactory;
 
 /**
@@ -38,7 +40,32 @@ public final class StableGraphLib {
      */
     public static Graph copy(Graph source) {
         List<Triple> triples = source.find().toList();
-        Map<Node, Node> renamed = blankLabels(triples);
+        return relabelled(triples, blankLabels(triples), source);
+    }
+
+    /**
+     * A copy of {@code source} as {@link #copy(Graph)} makes it, its named graphs included: one blank-node labelling
+     * for the whole dataset, made from the default graph, which the served datasets make the union of the named
+     * ones, so a blank node shared by the default graph and a named graph keeps one label in both.
+     */
+    public static DatasetGraph copy(DatasetGraph source) {
+        List<Triple> all = source.getDefaultGraph().find().toList();
+        Map<Node, Node> renamed = blankLabels(all);
+        DatasetGraph copy = DatasetGraphFactory.createGeneral(relabelled(all, renamed, source.getDefaultGraph()));
+        source.listGraphNodes().forEachRemaining(name -> copy.addGraph(name,
+                relabelled(source.getGraph(name).find().toList(), renamed, source.getDefaultGraph())));
+        return copy;
+    }
+
+    /** The triples of {@code graph} in the sorted order of their N-Triples lines. */
+    public static List<Triple> sorted(Graph graph) {
+        List<Triple> triples = new ArrayList<>(graph.find().toList());
+        triples.sort(Comparator.comparing(StableGraphLib::line));
+        return triples;
+    }
+
+    /** {@code triples} with the blank nodes {@code renamed}, in sorted order, with the prefixes of {@code source}. */
+    private static Graph relabelled(List<Triple> triples, Map<Node, Node> renamed, Graph source) {
         List<Triple> sorted = new ArrayList<>();
         for (Triple t : triples) {
             sorted.add(Triple.create(renamed.getOrDefault(t.getSubject(), t.getSubject()), t.getPredicate(),

@@ -104,13 +104,14 @@ public final class DumpServlet extends HttpServlet {
     private record Listing(List<Row> dumps) {}
 
     /** One dump in the listing. */
-    private record Row(String name, String mediaType, String size, String sha256) {}
+    private record Row(String name, String mediaType, String holds, String size, String sha256) {}
 
     private byte[] render(Map<String, byte[]> files) {
         List<Row> rows = new ArrayList<>();
         for (DumpFile file : store.dumpFiles()) {
             String name = file.name();
-            rows.add(new Row(name, file.mediaType(), String.format("%,d", files.get(name).length),
+            rows.add(new Row(name, file.mediaType(), file.namedGraphs() ? "the dataset: default and named graphs"
+                    : "the default graph", String.format("%,d", files.get(name).length),
                     DumpFile.checksum(files, name)));
         }
         return Templates.render("dumps.mustache", new Listing(rows));

@@ -25,10 +25,13 @@ public final class LocalStore implements SparqlStore {
 
     private final KnowledgeGraph kg;
     private final Describer describer;
+    /** The dumps, made when first asked for (a few seconds' work), then kept: the data never changes. */
+    private final StoreMemo<Map<String, byte[]>> dumps;
 
     public LocalStore(KnowledgeGraph kg) {
         this.kg = Objects.requireNonNull(kg, "kg");
         this.describer = new Describer(kg.dataset(), kg.things());
+        this.dumps = new StoreMemo<>(() -> DumpLib.dumps(kg), null);
     }
 
     @Override
@@ -68,13 +71,13 @@ public final class LocalStore implements SparqlStore {
 
     @Override
     public List<DumpFile> dumpFiles() {
-        return DumpLib.FORMATS.stream().map(f -> new DumpFile(f.fileName(), f.mediaType(), f.lang().getLabel()))
-                .toList();
+        return DumpLib.FORMATS.stream().map(f -> new DumpFile(f.fileName(), f.mediaType(), f.lang().getLabel(),
+                f.namedGraphs())).toList();
     }
 
     @Override
     public Map<String, byte[]> dumps() {
-        return DumpLib.dumps(kg);
+        return dumps.get();
     }
 
     /** The graph loaded here, for the server's SPARQL endpoint and full-text index (never for a servlet). */
