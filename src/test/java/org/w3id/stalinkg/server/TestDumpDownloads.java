@@ -2,8 +2,10 @@ package org.w3id.stalinkg.server;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,23 +14,37 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.rdf.model.Statement;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.vocabulary.DCAT;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.XSD;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.w3id.stalinkg.graph.DigestLib;
+import org.w3id.stalinkg.graph.DumpLib;
 import org.w3id.stalinkg.graph.ProjectFiles;
 
 /**
  * The dumps as a client downloads them from the whole server (compression, the answer cache and every filter in
- * front): a download can be resumed, with range requests.
+ * front): the VoID/DCAT description lists each with its media type, byte size and SHA-256, which match the bytes
+ * served; and a download can be resumed, with range requests.
  */
 class TestDumpDownloads {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final String SPDX = "http://spdx.org/rdf/terms#";
 
     private static FusekiServer server;
     private static String base;
@@ -44,6 +60,50 @@ class TestDumpDownloads {
     static void stop() {
         if (server != null) {
             server.stop();
+        }
+    }
+
+    /** What the description says of each dump: download URL to {media type, byte size, SHA-256}. */
+    static Map<String, String[]> describedDumps(String base) throws Exception {
+        HttpResponse<byte[]> r = send(HttpRequest.newBuilder(URI.create(base + "/.well-known/void"))
+                .header("Accept", "text/turtle"));
+        assertEquals(200, r.statusCode());
+        Model m = ModelFactory.createDefaultModel();
+        RDFParser.source(new ByteArrayInputStream(r.body())).lang(Lang.TURTLE).parse(m);
+        Map<String, String[]> dumps = new LinkedHashMap<>();
+        for (Resource d : m.listSubjectsWithProperty(RDF.type, DCAT.Distribution).toList()) {
+            Statement size = d.getProperty(DCAT.byteSize);
+            Resource checksum = d.getPropertyResourceValue(m.createProperty(SPDX + "checksum"));
+            assertNotNull(size, d.toString());
+            assertNotNull(checksum, d.toString());
+            assertEquals(XSD.nonNegativeInteger.getURI(), size.getLiteral().getDatatypeURI());
+            assertEquals(SPDX + "Checksum", checksum.getPropertyResourceValue(RDF.type).getURI());
+            assertEquals(SPDX + "checksumAlgorithm_sha256",
+                    checksum.getPropertyResourceValue(m.createProperty(SPDX + "algorithm")).getURI());
+            Statement value = checksum.getProperty(m.createProperty(SPDX + "checksumValue"));
+            assertEquals(XSD.hexBinary.getURI(), value.getLiteral().getDatatypeURI());
+            dumps.put(d.getPropertyResourceValue(DCAT.downloadURL).getURI(), new String[] {
+                d.getPropertyResourceValue(DCAT.mediaType).getURI(), size.getLiteral().getLexicalForm(),
+                value.getLiteral().getLexicalForm()});
+        }
+        return dumps;
+    }
+
+    @Test
+    void voidListsEveryDumpWithTheSizeAndChecksumOfTheBytesServed() throws Exception {
+        Map<String, String[]> described = describedDumps(base);
+        assertEquals(DumpLib.FORMATS.size(), described.size(), described.keySet().toString());
+        for (DumpLib.Format f : DumpLib.FORMATS) {
+            // The description names the canonical IRIs (the data's base); the file is fetched from this server.
+            String[] d = described.get("https://w3id.org/stalin-kg/dumps/" + f.fileName());
+            assertNotNull(d, f.fileName() + " in " + described.keySet());
+            assertEquals("https://www.iana.org/assignments/media-types/" + f.mediaType(), d[0]);
+            HttpResponse<byte[]> r = get("/dumps/" + f.fileName(), null);
+            assertEquals(200, r.statusCode());
+            assertEquals(Long.parseLong(d[1]), r.body().length, f.fileName());
+            assertEquals(d[1], r.headers().firstValue("Content-Length").orElse(null), f.fileName());
+            assertEquals(d[2], DigestLib.sha256Hex(r.body()), f.fileName());
+            assertEquals("bytes", r.headers().firstValue("Accept-Ranges").orElse(null), f.fileName());
         }
     }
 
