@@ -59,23 +59,29 @@ public final class StableGraphLib {
 
     /** The triples of {@code graph} in the sorted order of their N-Triples lines. */
     public static List<Triple> sorted(Graph graph) {
-        List<Triple> triples = new ArrayList<>(graph.find().toList());
-        triples.sort(Comparator.comparing(StableGraphLib::line));
-        return triples;
+        return sortedByLine(graph.find().toList());
+    }
+
+    /** {@code triples} sorted by their N-Triples lines, each line made once (not once per comparison). */
+    private static List<Triple> sortedByLine(List<Triple> triples) {
+        TreeMap<String, Triple> byLine = new TreeMap<>();
+        for (Triple t : triples) {
+            byLine.put(line(t), t);
+        }
+        return new ArrayList<>(byLine.values());
     }
 
     /** {@code triples} with the blank nodes {@code renamed}, in sorted order, with the prefixes of {@code source}. */
     private static Graph relabelled(List<Triple> triples, Map<Node, Node> renamed, Graph source) {
-        List<Triple> sorted = new ArrayList<>();
+        List<Triple> relabelled = new ArrayList<>();
         for (Triple t : triples) {
-            sorted.add(Triple.create(renamed.getOrDefault(t.getSubject(), t.getSubject()), t.getPredicate(),
+            relabelled.add(Triple.create(renamed.getOrDefault(t.getSubject(), t.getSubject()), t.getPredicate(),
                     renamed.getOrDefault(t.getObject(), t.getObject())));
         }
-        sorted.sort(Comparator.comparing(StableGraphLib::line));
         Graph graph = GraphFactory.createDefaultGraph();
         // In prefix order: writers follow the order of the prefix mapping, which otherwise varies between runs.
         new TreeMap<>(source.getPrefixMapping().getNsPrefixMap()).forEach(graph.getPrefixMapping()::setNsPrefix);
-        sorted.forEach(graph::add);
+        sortedByLine(relabelled).forEach(graph::add);
         return graph;
     }
 
