@@ -89,7 +89,7 @@ public final class DumpLib {
 
     /** Writes every file of {@link #dumps} into {@code folder}, creating it if needed; returns the files written. */
     public static Map<String, byte[]> write(KnowledgeGraph kg, Path folder) {
-        Map<String, byte[]> files = dumps(kg);
+        Map<String, byte[]> files = kg.dumps();
         try {
             Files.createDirectories(folder);
             for (Map.Entry<String, byte[]> e : files.entrySet()) {

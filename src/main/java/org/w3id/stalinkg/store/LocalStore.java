@@ -25,13 +25,10 @@ public final class LocalStore implements SparqlStore {
 
     private final KnowledgeGraph kg;
     private final Describer describer;
-    /** The dumps, made when first asked for (a few seconds' work), then kept: the data never changes. */
-    private final StoreMemo<Map<String, byte[]>> dumps;
 
     public LocalStore(KnowledgeGraph kg) {
         this.kg = Objects.requireNonNull(kg, "kg");
         this.describer = new Describer(kg.dataset(), kg.things());
-        this.dumps = new StoreMemo<>(() -> DumpLib.dumps(kg), null);
     }
 
     @Override
@@ -77,7 +74,7 @@ public final class LocalStore implements SparqlStore {
 
     @Override
     public Map<String, byte[]> dumps() {
-        return dumps.get();
+        return kg.dumps();
     }
 
     /** The graph loaded here, for the server's SPARQL endpoint and full-text index (never for a servlet). */
