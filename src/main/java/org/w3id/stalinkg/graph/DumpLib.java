@@ -114,20 +114,15 @@ public final class DumpLib {
      * does, {@code GRAPH} queries included. Returns the file.
      */
     public static Path writeDataset(KnowledgeGraph kg, Path folder) {
-        DatasetGraph dataset = Txn.calculateRead(kg.dataset(), () -> StableGraphLib.copy(kg.dataset()));
-        return writeDataset(gzip(serialise(dataset, NQUADS)), folder);
+        return writeDataset(kg.dumps(), folder);
     }
 
     /** Writes {@code folder/}{@value #DATASET_FILE} from the N-Quads dump among {@code files} ({@link #dumps}). */
     public static Path writeDataset(Map<String, byte[]> files, Path folder) {
-        return writeDataset(files.get(NQUADS.fileName()), folder);
-    }
-
-    private static Path writeDataset(byte[] nquads, Path folder) {
         Path file = folder.resolve(DATASET_FILE);
         try {
             Files.createDirectories(folder);
-            Files.write(file, nquads);
+            Files.write(file, files.get(NQUADS.fileName()));
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
