@@ -127,6 +127,9 @@ final class ServeCmd implements Callable<Integer> {
             // the server is up, so that it does not take a core from them (or at once, by the first search).
             CompletableFuture.runAsync(served.graph()::labelIndex,
                     CompletableFuture.delayedExecutor(INDEX_DELAY_SECONDS, TimeUnit.SECONDS));
+            // So are the dumps, which /dumps/ serves and the VoID description states the sizes and checksums of.
+            CompletableFuture.runAsync(served.graph()::dumps,
+                    CompletableFuture.delayedExecutor(INDEX_DELAY_SECONDS, TimeUnit.SECONDS));
         }
         String what = served.graph() != null ? String.format("%,d triples", served.graph().size())
                 : "the data of " + remote.endpoint;
