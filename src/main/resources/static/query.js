@@ -9,7 +9,7 @@
 
 (() => {
   // Absolute: YASGUI reads the endpoint with new URL(), which a bare path would make throw.
-  const ENDPOINT = window.skg.site("sparql");
+  const ENDPOINT = new URL(window.skg.site("sparql"), location.href).href;
   const skg = (window.skgQuery = window.skgQuery || { ready: [] });
 
   const STARTER = `PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>

@@ -92,7 +92,10 @@ final class ProxyCustomizer implements HttpConfiguration.Customizer {
         }
         HttpURI uri = request.getHttpURI();
         String path = uri.getPath();
-        if (path == null || !path.startsWith(base)) {
+        String canonical = uri.getCanonicalPath();
+        // Both as sent and as resolved (dot segments removed) under the base: /kg/../x is not.
+        if (path == null || !path.startsWith(base) || canonical == null
+                || !(canonical.equals(base) || canonical.startsWith(base + "/"))) {
             return request;
         }
         String rest = path.substring(base.length());
@@ -103,6 +106,9 @@ final class ProxyCustomizer implements HttpConfiguration.Customizer {
             return request;
         }
         HttpURI stripped = HttpURI.build(uri).path(rest).asImmutable();
+        if (stripped.getCanonicalPath() == null) {
+            return request;
+        }
         return new Request.Wrapper(request) {
             @Override
             public HttpURI getHttpURI() {

@@ -115,6 +115,29 @@ class TestBasePath extends TestHostileSupport {
     }
 
     @Test
+    void pathsThatClimbOutOfTheBaseReachNothing() throws Exception {
+        String[] leaks = {"root:", "<modelVersion>", "#+ summary:", "org.slf4j.simpleLogger", "swagger-ui.version",
+            "@prefix skg:"};
+        List<String> wrong = new java.util.ArrayList<>();
+        for (String target : List.of("/kg/../pom.xml", "/kg/%2e%2e/pom.xml", "/kg/..%2fpom.xml",
+                "/kg/static/../../../../etc/passwd", "/kg/static/%2e%2e/simplelogger.properties",
+                "/kg/static/..%2fsimplelogger.properties", "/kg/webjars/%2e%2e/%2e%2e/%2e%2e/stalin-kg.properties",
+                "/kg/doc/..;/..;/etc/passwd", "/kg/dumps/%2e%2e/pom.xml", "/kg/api/%2e%2e/queries/search.rq",
+                "/kg%2f..%2fpom.xml", "/kg/%2e%2e/%2e%2e/etc/passwd", "/kg//etc/passwd", "/kg/./../pom.xml")) {
+            RawResponse r = rawGet(underKg.getHttpPort(), target);
+            if (r.status() != 400 && r.status() != 404) {
+                wrong.add(target + " -> " + r.status());
+            }
+            for (String leak : leaks) {
+                if (r.body().contains(leak)) {
+                    wrong.add(target + " leaked " + leak);
+                }
+            }
+        }
+        assertTrue(wrong.isEmpty(), "crafted paths under the base: " + wrong);
+    }
+
+    @Test
     void aPageIsTheSameBytesUnderAnyPrefix() throws Exception {
         String plain = send(HTTP, request(base(atRoot) + "/doc/person/joseph-stalin").GET()).body();
         String under = send(HTTP, request(base(underKg) + "/kg/doc/person/joseph-stalin").GET()).body();
