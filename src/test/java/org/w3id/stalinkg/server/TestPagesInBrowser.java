@@ -41,7 +41,7 @@ class TestPagesInBrowser extends BrowserTest {
         for (String href : new String[] {"./timeline", "./query", "./api", "./ontology", "./dumps/"}) {
             assertTrue(!browser.findElements(By.cssSelector("a[href='" + href + "']")).isEmpty(), "no link to " + href);
         }
-        assertTrue(!browser.findElements(By.cssSelector("a[href='/doc/goal/industrialization']")).isEmpty());
+        assertTrue(!browser.findElements(By.cssSelector("a[href='./doc/goal/industrialization']")).isEmpty());
     }
 
     @Test
