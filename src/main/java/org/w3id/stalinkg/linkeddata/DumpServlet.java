@@ -14,6 +14,7 @@ import org.w3id.stalinkg.store.StoreMemo;
 import org.w3id.stalinkg.http.AnswerSender;
 import org.w3id.stalinkg.http.HttpLib;
 import org.w3id.stalinkg.http.Problem;
+import org.w3id.stalinkg.http.Site;
 import org.w3id.stalinkg.http.Templates;
 
 import com.github.mustachejava.DefaultMustacheFactory;
@@ -79,7 +80,9 @@ public final class DumpServlet extends HttpServlet {
         String path = req.getPathInfo() == null ? "/" : req.getPathInfo();
         Served s = served.get();
         if (path.equals("/")) {
-            return s.listing();
+            // The listing links relatively from /dumps/; /dumps without its slash is sent there.
+            return req.getPathInfo() == null ? Answer.text(301, "See dumps/").withHeader("Location", "dumps/")
+                    : s.listing();
         }
         String name = path.substring(1);
         Answer file = s.files().get(name);
@@ -119,6 +122,6 @@ public final class DumpServlet extends HttpServlet {
                     : "the default graph", String.format("%,d", files.get(name).length),
                     DumpFile.checksum(files, name)));
         }
-        return Templates.render("dumps.mustache", new Listing(rows));
+        return Templates.render("dumps.mustache", new Listing(rows), Site.at(1));
     }
 }

@@ -119,6 +119,7 @@ public final class KgServer {
                 .addDataset(SPARQL_PATH, servedDataset(holder, settings))
                 .addEndpoint(SPARQL_PATH, "", Operation.Query)
                 .addFilter("/*", new AccessLogFilter(metrics))
+                .addFilter("/*", new BasePathFilter())
                 .addFilter("/*", new RequestLimitFilter(limits.maxBodyBytes()))
                 .addFilter("/*", new CorsFilter())
                 .addFilter("/*", new ReadOnlyFilter())
@@ -172,9 +173,14 @@ public final class KgServer {
         }
     }
 
-    /** The interface, the output buffer Jetty pools, the header limit, no version, relative redirects. */
+    /**
+     * The interface, the output buffer Jetty pools, the header limit, no version, relative redirects, and the
+     * trusted proxies and base path ({@link ProxyCustomizer}).
+     */
     private static void configureConnectors(FusekiServer server, ServerSettings settings) {
         Limits limits = settings.limits();
+        ProxyCustomizer proxies = new ProxyCustomizer(TrustedProxies.of(settings.trustedProxies()),
+                settings.basePath());
         for (Connector connector : server.getJettyServer().getConnectors()) {
             if (connector instanceof ServerConnector serverConnector) {
                 serverConnector.setHost(settings.host());
@@ -187,6 +193,8 @@ public final class KgServer {
                 http.getHttpConfiguration().setSendServerVersion(false);
                 // A Location stays as the servlet wrote it (a path): made absolute, it would name the Host asked.
                 http.getHttpConfiguration().setRelativeRedirectAllowed(true);
+                // First, so that every later customizer and every filter sees the client and the path under the base.
+                http.getHttpConfiguration().getCustomizers().add(0, proxies);
             }
         }
     }

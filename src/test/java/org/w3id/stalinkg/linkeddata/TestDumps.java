@@ -175,7 +175,7 @@ class TestDumps {
         assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
         String html = new String(r.body(), StandardCharsets.UTF_8);
         for (DumpLib.Format f : DumpLib.FORMATS) {
-            assertTrue(html.contains("href=\"/dumps/" + f.fileName() + "\""), f.fileName());
+            assertTrue(html.contains("href=\"../dumps/" + f.fileName() + "\""), f.fileName());
             assertTrue(html.contains(DumpLib.checksumOf(dumps, f.fileName())), f.fileName());
         }
     }
