@@ -229,6 +229,17 @@ def report(path):
             rows.append([q, c, fmt(orps), fmt(frps), fmt(brps), ratio(orps, brps), ratio(frps, brps),
                          ratio(orps, ceil and ceil.get("rps_ok"), 3) if q != "ceiling" else "1",
                          "; ".join(notes)])
+    # Geometric mean of fresh/stock and ours/stock over the ad-hoc queries, at each number of connections.
+    for c in conns_all:
+        pairs = [(thr.get(("ours-fresh", q, c)), thr.get(("ours", q, c)), thr.get(("stock", q, c)))
+                 for g, q in order if g == "sparql"]
+        fresh = [f["rps_ok"] / b["rps_ok"] for f, _, b in pairs if f and b and f.get("rps_ok") and b.get("rps_ok")]
+        ours = [o["rps_ok"] / b["rps_ok"] for _, o, b in pairs if o and b and o.get("rps_ok") and b.get("rps_ok")]
+        if fresh:
+            gm = lambda xs: math.exp(sum(math.log(x) for x in xs) / len(xs))
+            out.append(f"geometric mean over {len(fresh)} ad-hoc queries at {c} connections: fresh/stock "
+                       f"{gm(fresh):.2f}, ours/stock {gm(ours):.2f}")
+    out.append("")
     out.append("Throughput, wrk (successful requests per second; fresh = ours evaluating every request; "
                "ceiling = nginx serving the bytes of one answer)")
     out.append(table(["query", "conns", "ours req/s", "fresh req/s", "stock req/s", "ours/stock", "fresh/stock",

@@ -75,7 +75,7 @@
       sw.className = "kind-swatch kind-" + kindOf(node);
       sw.setAttribute("aria-hidden", "true");
       const a = document.createElement("a");
-      a.href = node.href;
+      a.href = window.skg.site(node.href);
       a.textContent = node.label;
       const rel = document.createElement("span");
       rel.className = "rel";
@@ -150,7 +150,7 @@
     });
     cy.on("tap", "node", (evt) => {
       const href = evt.target.data("href");
-      if (href) window.location.href = href;
+      if (href) window.location.href = window.skg.site(href);
     });
     cy.on("mouseover", "node", (evt) => { evt.target.addClass("hover"); container.style.cursor = "pointer"; });
     cy.on("mouseout", "node", (evt) => { evt.target.removeClass("hover"); container.style.cursor = ""; });

@@ -5,8 +5,8 @@
 "use strict";
 
 (() => {
-  const BASE_MAP = "/static/map/countries-110m.json";
-  const DATA = "/map/data";
+  const BASE_MAP = window.skg.site("static/map/countries-110m.json");
+  const DATA = window.skg.site("map/data");
   const SVG_NS = "http://www.w3.org/2000/svg";
   let baseMapData = null;
 
@@ -14,7 +14,7 @@
 
   /** A link to a thing's page, as an element (for popups and lists). */
   function link(href, text) {
-    return el("a", { href, text });
+    return el("a", { href: window.skg.site(href), text });
   }
 
   function popup(...parts) {

@@ -15,7 +15,7 @@
 
   function loadTerms() {
     if (!terms) {
-      terms = fetch("/query/terms.json", { headers: { Accept: "application/json" } })
+      terms = fetch(window.skg.site("query/terms.json"), { headers: { Accept: "application/json" } })
         .then((r) => (r.ok ? r.json() : { terms: [] }))
         .then((j) => {
           for (const t of j.terms || []) byIri.set(t.iri, t);
@@ -162,7 +162,7 @@
       const text = decodeURIComponent(e.local.replace(/%(?![0-9a-fA-F]{2})/g, "%25")).replace(/[-_]+/g, " ").trim();
       if (text.length < 2) return [];
       if (!searches.has(text)) {
-        searches.set(text, fetch("/search?text=" + encodeURIComponent(text), { headers: { Accept: "application/json" } })
+        searches.set(text, fetch(window.skg.site("search?text=" + encodeURIComponent(text)), { headers: { Accept: "application/json" } })
           .then((r) => (r.ok ? r.json() : []))
           .catch(() => []));
       }

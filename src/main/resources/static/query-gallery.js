@@ -90,7 +90,7 @@
     load.addEventListener("click", () => onLoad(q));
     actions.appendChild(load);
     const api = el("a", null, "/api/" + q.name);
-    api.href = q.example || "/api/" + q.name;
+    api.href = window.skg.site(q.example || "/api/" + q.name);
     actions.appendChild(api);
     li.appendChild(actions);
     return li;
@@ -126,7 +126,7 @@
     const description = document.getElementById("query-description");
     let queries;
     try {
-      const resp = await fetch("/api?format=json", { headers: { Accept: "application/json" } });
+      const resp = await fetch(window.skg.site("api?format=json"), { headers: { Accept: "application/json" } });
       if (!resp.ok) throw new Error("HTTP " + resp.status);
       queries = (await resp.json()).queries || [];
     } catch (e) {

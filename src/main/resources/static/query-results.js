@@ -15,8 +15,8 @@
 
   /** The local path of an IRI of this graph, or null for any other IRI. */
   function localPath(iri) {
-    if (skg.things && iri.startsWith(skg.things)) return "/doc/" + iri.substring(skg.things.length);
-    if (skg.vocabulary && iri.startsWith(skg.vocabulary)) return "/ontology#" + iri.substring(skg.vocabulary.length);
+    if (skg.things && iri.startsWith(skg.things)) return window.skg.site("doc/" + iri.substring(skg.things.length));
+    if (skg.vocabulary && iri.startsWith(skg.vocabulary)) return window.skg.site("ontology#" + iri.substring(skg.vocabulary.length));
     return null;
   }
   skg.localPath = localPath;
@@ -57,7 +57,7 @@
     const query = "SELECT ?s ?name WHERE {\n  VALUES ?s { " + wanted.map((i) => "<" + i + ">").join(" ")
       + " }\n  ?s <" + RDFS_LABEL + "> ?name\n}";
     try {
-      const resp = await fetch("/sparql", {
+      const resp = await fetch(window.skg.site("sparql"), {
         method: "POST",
         headers: { "Content-Type": "application/x-www-form-urlencoded", Accept: "application/sparql-results+json" },
         body: new URLSearchParams({ query }).toString(),

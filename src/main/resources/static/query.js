@@ -9,7 +9,7 @@
 
 (() => {
   // Absolute: YASGUI reads the endpoint with new URL(), which a bare path would make throw.
-  const ENDPOINT = new URL("/sparql", location.href).href;
+  const ENDPOINT = new URL(window.skg.site("sparql"), location.href).href;
   const skg = (window.skgQuery = window.skgQuery || { ready: [] });
 
   const STARTER = `PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
@@ -244,7 +244,7 @@ ORDER BY ?label
 
   async function fetchConfig() {
     try {
-      const resp = await fetch("/query/prefixes.json", { headers: { Accept: "application/json" } });
+      const resp = await fetch(window.skg.site("query/prefixes.json"), { headers: { Accept: "application/json" } });
       if (!resp.ok) throw new Error("HTTP " + resp.status);
       return await resp.json();
     } catch (e) {

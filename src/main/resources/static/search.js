@@ -14,7 +14,7 @@
   /** The page of a thing: https://w3id.org/stalin-kg/id/KIND/SLUG -> /doc/KIND/SLUG. */
   function docHref(iri) {
     const i = iri.indexOf("/id/");
-    return i < 0 ? iri : "/doc/" + iri.substring(i + 4);
+    return i < 0 ? iri : window.skg.site("doc/" + iri.substring(i + 4));
   }
 
   /** "PoliticalGoal" from .../ontology#PoliticalGoal -> "political goal"; falls back to the KIND in the IRI. */
@@ -138,7 +138,7 @@
     async function fetchSuggestions(text) {
       if (controller) controller.abort();
       controller = new AbortController();
-      const url = "/search?text=" + encodeURIComponent(text);
+      const url = window.skg.site("search?text=" + encodeURIComponent(text));
       try {
         const resp = await fetch(url, { signal: controller.signal, headers: { Accept: "application/json" } });
         if (!resp.ok) throw new Error("HTTP " + resp.status);

@@ -46,7 +46,7 @@
 
   function docHref(iri) {
     const i = String(iri).indexOf("/id/");
-    return i < 0 ? iri : "/doc/" + iri.substring(i + 4);
+    return i < 0 ? iri : window.skg.site("doc/" + iri.substring(i + 4));
   }
 
   function prepare(rows) {
@@ -240,14 +240,14 @@
 
   async function load() {
     try {
-      const resp = await fetch("/api/chronology?format=json", { headers: { Accept: "application/json" } });
+      const resp = await fetch(window.skg.site("api/chronology?format=json"), { headers: { Accept: "application/json" } });
       if (!resp.ok) throw new Error("HTTP " + resp.status);
       const rows = await resp.json();
       state.items = prepare(Array.isArray(rows) ? rows : []);
     } catch (e) {
       root.textContent = "";
       root.appendChild(el("p", {}, "The chronology could not be loaded (" + e.message + "). The data is at ",
-        el("a", { href: "/api/chronology?format=json", text: "/api/chronology" }), "."));
+        el("a", { href: window.skg.site("api/chronology?format=json"), text: "/api/chronology" }), "."));
       return;
     }
     buildUi();

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.w3id.stalinkg.http.Site;
 import org.w3id.stalinkg.http.Templates;
 
 import com.google.gson.GsonBuilder;
@@ -27,14 +28,14 @@ record ApiListing(List<Entry> queries) {
     /** One parameter of a query, as the page shows it. */
     record Param(String name, String type, String use, String defaultValue, String example, String description) {}
 
-    /** The listing of {@code queries}. */
-    static ApiListing of(CannedQueries queries) {
-        return new ApiListing(queries.all().stream().map(ApiListing::entry).toList());
+    /** The listing of {@code queries}, linked from a page where {@code site} says. */
+    static ApiListing of(CannedQueries queries, Site site) {
+        return new ApiListing(queries.all().stream().map(q -> entry(q, site)).toList());
     }
 
-    /** The page for people. */
-    static byte[] html(CannedQueries queries) {
-        return Templates.render("api-index.mustache", of(queries));
+    /** The page for people, at {@code /api} ({@link Site#TOP}) or {@code /api/} ({@code Site.at(1)}). */
+    static byte[] html(CannedQueries queries, Site site) {
+        return Templates.render("api-index.mustache", of(queries, site), site);
     }
 
     /** The JSON document for programs: {@code {"queries": [...], "openapi": "/api/openapi.json"}}. */
@@ -77,13 +78,13 @@ record ApiListing(List<Entry> queries) {
         return po;
     }
 
-    private static Entry entry(CannedQuery q) {
+    private static Entry entry(CannedQuery q, Site site) {
         List<Param> params = q.params().stream()
                 .map(p -> new Param(p.name(), type(p), p.required() ? "required" : "optional",
                         p.defaultValue() == null ? "" : p.defaultValue(), p.example() == null ? "" : p.example(),
                         p.description()))
                 .toList();
-        return new Entry(q.name(), q.summary(), q.description(), exampleUrl(q), !params.isEmpty(), params,
+        return new Entry(q.name(), q.summary(), q.description(), site.link(exampleUrl(q)), !params.isEmpty(), params,
                 String.join(", ", formats(q)));
     }
 

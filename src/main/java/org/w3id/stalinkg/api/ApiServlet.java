@@ -16,6 +16,7 @@ import org.w3id.stalinkg.http.Answer;
 import org.w3id.stalinkg.http.AnswerSender;
 import org.w3id.stalinkg.http.HttpLib;
 import org.w3id.stalinkg.http.Problem;
+import org.w3id.stalinkg.http.Site;
 import org.w3id.stalinkg.http.Templates;
 import org.w3id.stalinkg.http.Versions;
 
@@ -57,6 +58,8 @@ public final class ApiServlet extends HttpServlet {
     private final transient CannedQueryRunner runner;
     private final transient Answer listingJson;
     private final transient Answer listingHtml;
+    /** The listing at {@code /api/}, whose links start one folder further down. */
+    private final transient Answer listingHtmlBelow;
     private final transient Answer openApi;
     private final transient Answer docsHtml;
 
@@ -64,10 +67,11 @@ public final class ApiServlet extends HttpServlet {
         this.queries = queries;
         this.runner = runner;
         this.listingJson = fixed(JSON, ApiListing.json(queries));
-        this.listingHtml = fixed(HTML, ApiListing.html(queries));
+        this.listingHtml = fixed(HTML, ApiListing.html(queries, Site.TOP));
+        this.listingHtmlBelow = fixed(HTML, ApiListing.html(queries, ResultsPage.SITE));
         this.openApi = fixed(JSON, OpenApiLib.document(queries, Versions.BUILD.version())
                 .getBytes(StandardCharsets.UTF_8));
-        this.docsHtml = fixed(HTML, Templates.render("api-docs.mustache", Versions.BUILD));
+        this.docsHtml = fixed(HTML, Templates.render("api-docs.mustache", Versions.BUILD, ResultsPage.SITE));
     }
 
     @Override
@@ -84,7 +88,8 @@ public final class ApiServlet extends HttpServlet {
         try {
             String path = req.getPathInfo() == null ? "/" : req.getPathInfo();
             return switch (path) {
-                case "/", "" -> fixedPage(post, req, listingJson, listingHtml);
+                case "/", "" -> fixedPage(post, req, listingJson,
+                        req.getPathInfo() == null ? listingHtml : listingHtmlBelow);
                 case "/openapi.json" -> fixedPage(post, req, openApi);
                 case "/docs" -> fixedPage(post, req, docsHtml);
                 default -> query(req, path.substring(1), post);

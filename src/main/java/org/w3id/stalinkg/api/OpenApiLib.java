@@ -37,7 +37,8 @@ public final class OpenApiLib {
         doc.add("info", info);
         JsonArray servers = new JsonArray();
         JsonObject server = new JsonObject();
-        server.addProperty("url", "/");
+        // Relative to this document (/api/openapi.json): the site's root, wherever the site is published.
+        server.addProperty("url", "..");
         servers.add(server);
         doc.add("servers", servers);
         JsonObject paths = new JsonObject();

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
+import org.w3id.stalinkg.http.Site;
 import org.w3id.stalinkg.http.Templates;
 
 /**
@@ -26,6 +27,9 @@ import org.w3id.stalinkg.http.Templates;
 record ResultsPage(String summary, String name, List<String> columns, List<Row> rows, int rowCount, String csv,
                    String json) {
 
+    /** Where the site is seen from a page at {@code /api/NAME}: one folder down. */
+    static final Site SITE = Site.at(1);
+
     /** One row of the table. */
     record Row(List<Cell> cells) {}
 
@@ -41,14 +45,14 @@ record ResultsPage(String summary, String name, List<String> columns, List<Row> 
         String params = bindings.entrySet().stream()
                 .map(e -> "&" + e.getKey() + "=" + URLEncoder.encode(lexical(e.getValue()), StandardCharsets.UTF_8))
                 .collect(Collectors.joining());
-        String path = "/api/" + query.name() + "?format=";
+        String path = SITE.link("/api/" + query.name() + "?format=");
         return new ResultsPage(query.summary(), query.name(), vars.stream().map(Var::getVarName).toList(), table,
                 table.size(), path + "csv" + params, path + "json" + params);
     }
 
     /** The page, rendered. */
     byte[] render() {
-        return Templates.render("api-results.mustache", this);
+        return Templates.render("api-results.mustache", this, SITE);
     }
 
     /** A cell; a thing of ours links to its page here ({@code things}: the namespace of things). */
@@ -58,7 +62,8 @@ record ResultsPage(String summary, String name, List<String> columns, List<Row> 
         }
         if (n.isURI()) {
             String iri = n.getURI();
-            return new Cell(iri, iri.startsWith(things) ? "/doc/" + iri.substring(things.length()) : iri);
+            return new Cell(iri, iri.startsWith(things) ? SITE.link("/doc/" + iri.substring(things.length()))
+                    : iri);
         }
         if (n.isLiteral()) {
             return new Cell(n.getLiteralLexicalForm(), null);

@@ -159,7 +159,8 @@ final class ConfigFile implements CommandLine.IDefaultValueProvider {
             String source;
             if (parsed.hasMatchedOption(o)) {
                 List<String> given = parsed.matchedOption(name).stringValues();
-                value = given.isEmpty() ? "true" : given.get(given.size() - 1);
+                value = given.isEmpty() ? "true" : o.isMultiValue() ? String.join(",", given)
+                        : given.get(given.size() - 1);
                 source = "command line";
             } else if (config != null && config.sourceOf(name) != null) {
                 value = config.entries.get(name).value();

@@ -18,12 +18,12 @@ import picocli.CommandLine.Spec;
  * {@code dump}: load and validate the graph, then write the files {@code /dumps/} serves ({@link DumpLib}) into a
  * folder, for a release or a mirror. Public so that tests of other packages can run it.
  */
-@Command(name = "dump", mixinStandardHelpOptions = true,
+@Command(name = "dump", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
         description = {
-            "Load and validate as validate does, then write the whole graph as gzipped Turtle, N-Triples, TriG and "
-                + "JSON-LD with canonical IRIs, each with a NAME.sha256 file for sha256sum -c; print each file's size "
-                + "and checksum.",
-            "With --dataset, also the whole dataset (named graphs too) as N-Quads, for another store.",
+            "Load and validate as validate does, then write the files /dumps/ serves, with canonical IRIs: the "
+                + "default graph as gzipped Turtle, N-Triples and JSON-LD, and the whole dataset, named graphs "
+                + "included, as gzipped TriG and N-Quads; each with a NAME.sha256 file for sha256sum -c. Print each "
+                + "file's size and checksum.",
             "Exit status: 0, or 1 if the folder cannot be written (checked before loading) or the graph does not "
                 + "load."})
 public final class DumpCmd implements Callable<Integer> {
@@ -36,9 +36,8 @@ public final class DumpCmd implements Callable<Integer> {
     Path out;
 
     @Option(names = "--dataset",
-            description = "Also write " + DumpLib.DATASET_FILE + ": the whole dataset as N-Quads, with the named "
-                    + "graphs of stated and derived triples, to load into another SPARQL store for "
-                    + "serve --sparql-endpoint.")
+            description = "Also write " + DumpLib.DATASET_FILE + ", the name earlier versions gave the N-Quads "
+                    + "dump: the same bytes as stalin-kg.nq.gz, which is now always written.")
     boolean dataset;
 
     @Spec
@@ -59,15 +58,16 @@ public final class DumpCmd implements Callable<Integer> {
             return 1;
         }
         Map<String, byte[]> files = DumpLib.write(kg, out);
-        stdout.printf("Wrote %,d triples to %s (each file with NAME.sha256 beside it):%n", kg.size(), out);
+        stdout.printf("Wrote %,d triples to %s (each file with NAME.sha256 beside it; TriG and N-Quads with the "
+                + "named graphs too):%n", kg.size(), out);
         for (DumpLib.Format format : DumpLib.FORMATS) {
             String name = format.fileName();
             stdout.printf("  %-24s %,12d bytes  sha256 %s%n", name, files.get(name).length,
                     DumpLib.checksumOf(files, name));
         }
         if (dataset) {
-            Path file = DumpLib.writeDataset(kg, out);
-            stdout.printf("Wrote the whole dataset, named graphs included, to %s%n", file);
+            Path file = DumpLib.writeDataset(files, out);
+            stdout.printf("Wrote %s too (the same bytes as %s)%n", file, DumpLib.NQUADS.fileName());
         }
         stdout.flush();
         return 0;

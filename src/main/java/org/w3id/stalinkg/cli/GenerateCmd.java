@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
  * java -jar target/stalin-kg.jar validate --root target/scale-100
  * </pre>
  */
-@Command(name = "generate", mixinStandardHelpOptions = true,
+@Command(name = "generate", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
         description = {
             "Write a project folder (ontology/, queries/, data/, README.txt) whose data/ holds the curated files and "
                 + "N-1 SYNTHETIC copies of them, with renamed things, labels marked (synthetic K) and no Wikidata "

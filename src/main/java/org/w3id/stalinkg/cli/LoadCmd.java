@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
  * java -jar target/stalin-kg.jar serve --tdb2 db
  * </pre>
  */
-@Command(name = "load", mixinStandardHelpOptions = true,
+@Command(name = "load", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
         description = {
             "Load ontology/ and data/, validate them against ontology/shapes.ttl and infer, as serve does, then write "
                 + "the graph into a TDB2 database in --tdb2 DIR (TDB2's bulk loader), with the ontology and a "

@@ -35,7 +35,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code serve}: load and validate the graph, then answer SPARQL over HTTP until stopped. */
-@Command(name = "serve", mixinStandardHelpOptions = true,
+@Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
         description = {
             "Load ontology/ and data/, validate them against ontology/shapes.ttl, and serve the graph read-only:",
             "  /sparql   SPARQL 1.1 query endpoint (GET or POST; JSON, XML, CSV, TSV, Turtle, ...)",
@@ -126,6 +126,9 @@ final class ServeCmd implements Callable<Integer> {
             // The full-text index is not needed for the first answers: built in the background a few seconds after
             // the server is up, so that it does not take a core from them (or at once, by the first search).
             CompletableFuture.runAsync(served.graph()::labelIndex,
+                    CompletableFuture.delayedExecutor(INDEX_DELAY_SECONDS, TimeUnit.SECONDS));
+            // So are the dumps, which /dumps/ serves and the VoID description states the sizes and checksums of.
+            CompletableFuture.runAsync(served.graph()::dumps,
                     CompletableFuture.delayedExecutor(INDEX_DELAY_SECONDS, TimeUnit.SECONDS));
         }
         String what = served.graph() != null ? String.format("%,d triples", served.graph().size())

@@ -6,6 +6,7 @@ import static org.w3id.stalinkg.cli.OptionsLib.positiveSeconds;
 import static org.w3id.stalinkg.cli.OptionsLib.require;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.w3id.stalinkg.server.Limits;
 import org.w3id.stalinkg.server.ServerSettings;
@@ -49,6 +50,8 @@ final class ServeOptions {
     long clientQueryMillis;
     int clientErrors;
     int adminPort = ADMIN_PORT_AFTER_PORT;
+    List<String> trustedProxies = List.of();
+    String basePath = ServerSettings.DEFAULT_BASE_PATH;
 
     @Option(names = "--exit-after-warm-up", hidden = true,
             description = "Send one request of each kind to the started server, then stop (the build's class-data "
@@ -96,6 +99,28 @@ final class ServeOptions {
     void baseUrl(String value) {
         baseUrl = require(spec, "--base-url", value, ServerSettings.isBaseUrl(value),
                 "must be http(s)://host/path/ ending in /");
+    }
+
+    @Option(names = "--trusted-proxy", paramLabel = "CIDR", split = "\\s*,\\s*", splitSynopsisLabel = ",",
+            description = "A reverse proxy whose Forwarded and X-Forwarded-For, -Proto, -Host and -Prefix headers are "
+                    + "believed: an address or CIDR range (127.0.0.1/32, 10.0.0.0/8, ::1/128); repeatable, or several "
+                    + "separated by commas. From any other address those headers are ignored (default: none).")
+    void trustedProxies(List<String> values) {
+        for (String value : values) {
+            String why = ServerSettings.trustedProxyRefusal(value);
+            require(spec, "--trusted-proxy", value, why == null, why);
+        }
+        trustedProxies = List.copyOf(values);
+    }
+
+    @Option(names = "--base-path", paramLabel = "PATH", defaultValue = ServerSettings.DEFAULT_BASE_PATH,
+            description = "The path the site is published under (a final / may be left out), such as /kg/ behind a proxy that passes /kg/... "
+                    + "through; requests under it are served as if at the root, and pages link relatively "
+                    + "(default: ${DEFAULT-VALUE}).")
+    void basePath(String value) {
+        String slashed = value.endsWith("/") ? value : value + "/";
+        require(spec, "--base-path", value, ServerSettings.isBasePath(slashed), ServerSettings.BASE_PATH_RULE);
+        basePath = slashed;
     }
 
     @Option(names = "--first-result-timeout", paramLabel = "SECONDS",
@@ -182,6 +207,6 @@ final class ServeOptions {
 
     /** The settings of the options. */
     ServerSettings settings() {
-        return new ServerSettings(host, port, timeout, answerCacheBytes, baseUrl, limits());
+        return new ServerSettings(host, port, timeout, answerCacheBytes, baseUrl, limits(), trustedProxies, basePath);
     }
 }

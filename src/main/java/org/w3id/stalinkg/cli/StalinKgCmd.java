@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
  * java -jar target/stalin-kg.jar validate             # counts; exit 1 on any problem
  * </pre>
  */
-@Command(name = "stalin-kg", mixinStandardHelpOptions = true, versionProvider = StalinKgCmd.Version.class,
+@Command(name = "stalin-kg", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
         subcommands = {ServeCmd.class, ValidateCmd.class, StatsCmd.class, DumpCmd.class, GenerateCmd.class,
             LoadCmd.class, CommandLine.HelpCommand.class},
         description = {
@@ -88,14 +88,5 @@ public final class StalinKgCmd implements Callable<Integer> {
             return 1;
         });
         return cmd;
-    }
-
-    /** The version from the jar's manifest, when there is one. */
-    static final class Version implements CommandLine.IVersionProvider {
-        @Override
-        public String[] getVersion() {
-            String v = StalinKgCmd.class.getPackage().getImplementationVersion();
-            return new String[] {"stalin-kg " + (v == null ? "(development build)" : v)};
-        }
     }
 }

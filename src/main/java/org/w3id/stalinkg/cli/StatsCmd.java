@@ -27,7 +27,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code stats}: the coverage report: the seed's claims per section and their status, and the sources of statements. */
-@Command(name = "stats", mixinStandardHelpOptions = true,
+@Command(name = "stats", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
         description = {
             "Load and validate as validate does, then print the coverage report: per section of the seed article, "
                 + "the claims extracted and how many are confirmed, disputed or corrected "

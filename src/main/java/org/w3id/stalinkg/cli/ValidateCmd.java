@@ -17,7 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code validate}: load and validate the graph, print what it holds, serve nothing. */
-@Command(name = "validate", mixinStandardHelpOptions = true,
+@Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
         description = {
             "Load ontology/ and data/ and validate them against ontology/shapes.ttl, and read queries/*.rq, as "
                 + "serve does; then print the triples of each file, the instances of each class, the canned queries.",

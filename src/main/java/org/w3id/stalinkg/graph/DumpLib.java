@@ -2,30 +2,37 @@ package org.w3id.stalinkg.graph;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 
-import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.riot.RDFFormat;
+import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.riot.system.StreamRDFWriter;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
+import org.w3id.stalinkg.vocab.SKG;
 
 /**
- * The whole graph as downloadable files: gzipped Turtle, N-Triples, TriG and JSON-LD of the default graph, with
- * canonical IRIs (dumps are for reuse, wherever they were downloaded from), each beside a {@code NAME.sha256} file
- * that {@code sha256sum -c} checks. Equal data gives equal bytes, on every load and every server: blank nodes are
- * labelled by what they say, triples are written in a sorted order, and the gzip header carries no time or file
- * name; so a checksum (and the ETag made from it) changes only when the data does.
+ * The whole graph as downloadable files: gzipped Turtle, N-Triples and JSON-LD of the default graph (every statement,
+ * stated and inferred), and gzipped TriG and N-Quads of the whole dataset, the default graph and the named graphs
+ * {@link SKG#GRAPH_ASSERTED} (what the files state) and {@link SKG#GRAPH_INFERRED} (what was derived), with canonical
+ * IRIs (dumps are for reuse, wherever they were downloaded from), each beside a {@code NAME.sha256} file that
+ * {@code sha256sum -c} checks. Equal data gives equal bytes, on every load and every server: blank nodes are
+ * labelled by what they say, triples (and named graphs) are written in a fixed order, and the gzip header carries no
+ * time or file name; so a checksum (and the ETag made from it) changes only when the data does.
  *
  * <pre>
  * Map&lt;String, byte[]&gt; files = DumpLib.dumps(kg);      // "stalin-kg.ttl.gz", "stalin-kg.ttl.gz.sha256", ...
@@ -37,15 +44,24 @@ public final class DumpLib {
     /** The file name of every dump but its extension. */
     public static final String STEM = "stalin-kg";
 
-    /** The serialisations, in the order of {@link #dumps}: extension, language, media type. */
+    /** The serialisations, in the order of {@link #dumps}: extension, language, media type, what it holds. */
     public static final List<Format> FORMATS = List.of(
-            new Format("ttl", Lang.TURTLE, "text/turtle"),
-            new Format("nt", Lang.NTRIPLES, "application/n-triples"),
-            new Format("trig", Lang.TRIG, "application/trig"),
-            new Format("jsonld", Lang.JSONLD, "application/ld+json"));
+            new Format("ttl", Lang.TURTLE, "text/turtle", false),
+            new Format("nt", Lang.NTRIPLES, "application/n-triples", false),
+            new Format("trig", Lang.TRIG, "application/trig", true),
+            new Format("nq", Lang.NQUADS, "application/n-quads", true),
+            new Format("jsonld", Lang.JSONLD, "application/ld+json", false));
 
-    /** One serialisation of the dumps. */
-    public record Format(String extension, Lang lang, String mediaType) {
+    /** The N-Quads dump, {@code stalin-kg.nq.gz}: the whole dataset. */
+    public static final Format NQUADS = FORMATS.get(3);
+
+    /**
+     * One serialisation of the dumps.
+     *
+     * @param namedGraphs true for the whole dataset (the default graph and the named graphs), false for the default
+     *                    graph alone
+     */
+    public record Format(String extension, Lang lang, String mediaType, boolean namedGraphs) {
 
         /** The file name of the gzipped dump, e.g. {@code stalin-kg.nt.gz}. */
         public String fileName() {
@@ -60,10 +76,10 @@ public final class DumpLib {
      * {@code NAME.sha256} holding {@code "<hex>  NAME\n"}.
      */
     public static Map<String, byte[]> dumps(KnowledgeGraph kg) {
-        Graph graph = Txn.calculateRead(kg.dataset(), () -> StableGraphLib.copy(kg.dataset().getDefaultGraph()));
+        DatasetGraph dataset = Txn.calculateRead(kg.dataset(), () -> StableGraphLib.copy(kg.dataset()));
         Map<String, byte[]> files = new LinkedHashMap<>();
         for (Format format : FORMATS) {
-            byte[] gz = gzip(serialise(graph, format.lang()));
+            byte[] gz = gzip(serialise(dataset, format));
             files.put(format.fileName(), gz);
             files.put(format.fileName() + ".sha256",
                     (sha256(gz) + "  " + format.fileName() + "\n").getBytes(StandardCharsets.US_ASCII));
@@ -73,7 +89,7 @@ public final class DumpLib {
 
     /** Writes every file of {@link #dumps} into {@code folder}, creating it if needed; returns the files written. */
     public static Map<String, byte[]> write(KnowledgeGraph kg, Path folder) {
-        Map<String, byte[]> files = dumps(kg);
+        Map<String, byte[]> files = kg.dumps();
         try {
             Files.createDirectories(folder);
             for (Map.Entry<String, byte[]> e : files.entrySet()) {
@@ -85,22 +101,28 @@ public final class DumpLib {
         return files;
     }
 
-    /** The file name of {@link #writeDataset}: the whole dataset, named graphs included. */
+    /**
+     * The former name of the N-Quads dump, which {@code dump --dataset} wrote before the dumps held the named graphs;
+     * {@link #writeDataset} still writes it, for the scripts that load it.
+     */
     public static final String DATASET_FILE = STEM + "-dataset.nq.gz";
 
     /**
-     * Writes the whole dataset as gzipped N-Quads into {@code folder/}{@value #DATASET_FILE}: the default graph and
-     * the named graphs of what the files state and what was derived, canonical IRIs, so that another SPARQL store
-     * loaded from it answers every query as this server does, {@code GRAPH} queries included (the dumps hold the
-     * default graph only). Returns the file.
+     * Writes the whole dataset as gzipped N-Quads into {@code folder/}{@value #DATASET_FILE}: the same bytes as the
+     * N-Quads dump, {@code stalin-kg.nq.gz} (the default graph and the named graphs of what the files state and what
+     * was derived, canonical IRIs), so that another SPARQL store loaded from it answers every query as this server
+     * does, {@code GRAPH} queries included. Returns the file.
      */
     public static Path writeDataset(KnowledgeGraph kg, Path folder) {
+        return writeDataset(kg.dumps(), folder);
+    }
+
+    /** Writes {@code folder/}{@value #DATASET_FILE} from the N-Quads dump among {@code files} ({@link #dumps}). */
+    public static Path writeDataset(Map<String, byte[]> files, Path folder) {
         Path file = folder.resolve(DATASET_FILE);
         try {
             Files.createDirectories(folder);
-            try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
-                Txn.executeRead(kg.dataset(), () -> RDFDataMgr.write(out, kg.dataset(), Lang.NQUADS));
-            }
+            Files.write(file, files.get(NQUADS.fileName()));
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
@@ -118,13 +140,29 @@ public final class DumpLib {
         return DigestLib.sha256Hex(bytes);
     }
 
-    private static byte[] serialise(Graph graph, Lang lang) {
+    /**
+     * {@code dataset} (a {@link StableGraphLib#copy(DatasetGraph)}) in {@code format}: its default graph alone, or
+     * all of it. N-Quads are written in sorted order, the default graph first, then each named graph in the order
+     * of its IRI; the TriG writer writes the default graph, then the named graphs in an order of its own, fixed for
+     * the same names.
+     */
+    private static byte[] serialise(DatasetGraph dataset, Format format) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        if (lang == Lang.TRIG) {
-            DatasetGraph dsg = DatasetGraphFactory.wrap(graph);
-            RDFDataMgr.write(out, dsg, lang);
+        if (!format.namedGraphs()) {
+            RDFDataMgr.write(out, dataset.getDefaultGraph(), format.lang());
+        } else if (format.lang() == Lang.NQUADS) {
+            StreamRDF stream = StreamRDFWriter.getWriterStream(out, RDFFormat.NQUADS);
+            stream.start();
+            StableGraphLib.sorted(dataset.getDefaultGraph()).forEach(stream::triple);
+            List<Node> names = new ArrayList<>();
+            dataset.listGraphNodes().forEachRemaining(names::add);
+            names.sort(Comparator.comparing(Node::getURI));
+            for (Node name : names) {
+                StableGraphLib.sorted(dataset.getGraph(name)).forEach(t -> stream.quad(Quad.create(name, t)));
+            }
+            stream.finish();
         } else {
-            RDFDataMgr.write(out, graph, lang);
+            RDFDataMgr.write(out, dataset, format.lang());
         }
         return out.toByteArray();
     }

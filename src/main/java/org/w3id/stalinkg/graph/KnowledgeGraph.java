@@ -32,6 +32,7 @@ public final class KnowledgeGraph {
     private volatile Long size;
     private volatile Long assertedSize;
     private volatile Long inferredSize;
+    private volatile Map<String, byte[]> dumps;
 
     KnowledgeGraph(DatasetGraph dataset, Graph ontology, Map<Path, Long> triplesPerFile, String contentHash) {
         this.dataset = dataset;
@@ -130,6 +131,25 @@ public final class KnowledgeGraph {
             inferredSize = n;
         }
         return n;
+    }
+
+    /**
+     * The dumps of the graph and their checksum files ({@link DumpLib#dumps}), made on the first call (seconds of
+     * work) and kept, as the data never change: every server over this graph serves the same ones, and the VoID
+     * description states their sizes and checksums.
+     */
+    public Map<String, byte[]> dumps() {
+        Map<String, byte[]> d = dumps;
+        if (d == null) {
+            synchronized (this) {
+                d = dumps;
+                if (d == null) {
+                    d = DumpLib.dumps(this);
+                    dumps = d;
+                }
+            }
+        }
+        return d;
     }
 
     /**

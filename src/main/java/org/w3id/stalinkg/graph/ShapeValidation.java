@@ -42,20 +42,29 @@ final class ShapeValidation {
      * Validates {@code data} against the shapes of {@code shapesFile} as Jena's plain validator does (every target
      * shape, every focus node of it), with the (shape, focus nodes) pairs split into batches that {@code workers}
      * validate in parallel; the data graph is only read. The report lists the results in shape and focus-node order,
-     * as one pass would.
+     * as one pass would. A shape's SPARQL constraints run once over the graph first where that finds the only focus
+     * nodes they can report ({@link SparqlPrefilter}); the others skip them.
      *
      * @throws GraphLoadException if the shapes file does not parse, or for the violations, one problem each
      */
     static void validate(Path shapesFile, Graph data, ExecutorService workers, Collection<Path> files) {
         Shapes shapes = Shapes.parse(shapesGraph(shapesFile));
-        List<Future<Collection<ReportEntry>>> batches = new ArrayList<>();
+        List<Future<SparqlPrefilter.Split>> splits = new ArrayList<>();
+        List<List<Node>> focusNodesOfShapes = new ArrayList<>();
         for (Shape shape : shapes.getTargetShapes()) {
             List<Node> focusNodes = new ArrayList<>(VLib.focusNodes(data, shape));
+            focusNodesOfShapes.add(focusNodes);
+            splits.add(workers.submit(() -> SparqlPrefilter.split(shape, data, focusNodes)));
+        }
+        List<Future<Collection<ReportEntry>>> batches = new ArrayList<>();
+        for (int s = 0; s < splits.size(); s++) {
+            SparqlPrefilter.Split split = LoadWorkers.result(splits.get(s));
+            List<Node> focusNodes = focusNodesOfShapes.get(s);
             for (int i = 0; i < focusNodes.size(); i += BATCH) {
                 List<Node> batch = focusNodes.subList(i, Math.min(focusNodes.size(), i + BATCH));
                 batches.add(workers.submit(() -> {
                     ValidationContext context = ValidationContext.create(shapes, data);
-                    batch.forEach(node -> VLib.validateShape(context, data, shape, node));
+                    batch.forEach(node -> VLib.validateShape(context, data, split.forNode(node), node));
                     return context.generateReport().getEntries();
                 }));
             }

@@ -15,6 +15,8 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.out.NodeFmtLib;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.graph.GraphFactory;
 
 /**
@@ -38,17 +40,48 @@ public final class StableGraphLib {
      */
     public static Graph copy(Graph source) {
         List<Triple> triples = source.find().toList();
-        Map<Node, Node> renamed = blankLabels(triples);
-        List<Triple> sorted = new ArrayList<>();
+        return relabelled(triples, blankLabels(triples), source);
+    }
+
+    /**
+     * A copy of {@code source} as {@link #copy(Graph)} makes it, its named graphs included: one blank-node labelling
+     * for the whole dataset, made from the default graph, which the served datasets make the union of the named
+     * ones, so a blank node shared by the default graph and a named graph keeps one label in both.
+     */
+    public static DatasetGraph copy(DatasetGraph source) {
+        List<Triple> all = source.getDefaultGraph().find().toList();
+        Map<Node, Node> renamed = blankLabels(all);
+        DatasetGraph copy = DatasetGraphFactory.createGeneral(relabelled(all, renamed, source.getDefaultGraph()));
+        source.listGraphNodes().forEachRemaining(name -> copy.addGraph(name,
+                relabelled(source.getGraph(name).find().toList(), renamed, source.getDefaultGraph())));
+        return copy;
+    }
+
+    /** The triples of {@code graph} in the sorted order of their N-Triples lines. */
+    public static List<Triple> sorted(Graph graph) {
+        return sortedByLine(graph.find().toList());
+    }
+
+    /** {@code triples} sorted by their N-Triples lines, each line made once (not once per comparison). */
+    private static List<Triple> sortedByLine(List<Triple> triples) {
+        TreeMap<String, Triple> byLine = new TreeMap<>();
         for (Triple t : triples) {
-            sorted.add(Triple.create(renamed.getOrDefault(t.getSubject(), t.getSubject()), t.getPredicate(),
+            byLine.put(line(t), t);
+        }
+        return new ArrayList<>(byLine.values());
+    }
+
+    /** {@code triples} with the blank nodes {@code renamed}, in sorted order, with the prefixes of {@code source}. */
+    private static Graph relabelled(List<Triple> triples, Map<Node, Node> renamed, Graph source) {
+        List<Triple> relabelled = new ArrayList<>();
+        for (Triple t : triples) {
+            relabelled.add(Triple.create(renamed.getOrDefault(t.getSubject(), t.getSubject()), t.getPredicate(),
                     renamed.getOrDefault(t.getObject(), t.getObject())));
         }
-        sorted.sort(Comparator.comparing(StableGraphLib::line));
         Graph graph = GraphFactory.createDefaultGraph();
         // In prefix order: writers follow the order of the prefix mapping, which otherwise varies between runs.
         new TreeMap<>(source.getPrefixMapping().getNsPrefixMap()).forEach(graph.getPrefixMapping()::setNsPrefix);
-        sorted.forEach(graph::add);
+        sortedByLine(relabelled).forEach(graph::add);
         return graph;
     }
 

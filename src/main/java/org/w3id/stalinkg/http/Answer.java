@@ -11,7 +11,7 @@ import java.util.Map;
  * What a servlet decided to answer, before anything is written: status, media type, bytes, ETag, the request
  * headers the answer varies with, how long it may be reused, and any other headers. {@link AnswerSender} writes it,
  * and decides in one place what every answer shares: conditional GET (ETag, {@code If-None-Match}, 304), {@code
- * Vary}, {@code Cache-Control}, {@code HEAD} and {@code Content-Length}.
+ * Vary}, {@code Cache-Control}, {@code HEAD}, {@code Content-Length} and range requests.
  *
  * <pre>
  * AnswerSender.send(req, resp, Answer.ok("text/turtle; charset=utf-8", bytes).varyingOn("Accept"));
@@ -91,6 +91,20 @@ public record Answer(int status, String contentType, byte[] body, String etag, L
         Map<String, String> all = new LinkedHashMap<>(headers);
         all.put(name, value);
         return new Answer(status, contentType, body, etag, vary, cacheControl, all);
+    }
+
+    /**
+     * The same answer, sent in parts on request ({@code Accept-Ranges: bytes}): a GET with one {@code Range} gets
+     * 206 with those bytes ({@link ByteRanges}). For large files that are downloaded again from where a download
+     * stopped.
+     */
+    public Answer withByteRanges() {
+        return withHeader("Accept-Ranges", "bytes");
+    }
+
+    /** True if the answer is sent in parts on request ({@link #withByteRanges()}). */
+    public boolean byteRanges() {
+        return "bytes".equals(headers.get("Accept-Ranges"));
     }
 
     /** The ETag the answer is sent with: the given one, or for a 200 one made from the bytes. */

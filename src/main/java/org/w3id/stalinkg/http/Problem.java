@@ -91,25 +91,23 @@ public record Problem(int status, String title, String detail, String type, Stri
         return GSON.toJson(new Document(effectiveType(), title, status, detail, parameter)) + "\n";
     }
 
-    /** A page for a person: the title, the detail, and a way on. */
-    public String html() {
-        return html(null);
-    }
 
     /**
      * A page for a person, with a link that searches the names for {@code searchText} (the words of a missing
-     * thing's name, say) when it is not null or blank.
+     * thing's name, say) when it is not null or blank; its links lead from where {@code site} says the page is.
      */
-    public String html(String searchText) {
+    public String html(Site site, String searchText) {
         String search = searchText == null || searchText.isBlank() ? ""
-                : "<p><a href=\"/api/search?text=" + escape(java.net.URLEncoder.encode(searchText.strip(),
+                : "<p><a href=\"" + site.root() + "api/search?text=" + escape(java.net.URLEncoder.encode(searchText.strip(),
                         java.nio.charset.StandardCharsets.UTF_8)) + "\">Search the names for “" + escape(
                         searchText.strip()) + "”</a></p>\n";
         return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                 + "<title>" + escape(title) + " · stalin-kg</title></head>\n<body><main><h1>" + status + " "
-                + escape(title) + "</h1>\n<p>" + escape(detail) + "</p>\n" + search + "<p><a href=\"/\">Home</a> · "
-                + "<a href=\"/api\">Canned queries</a> · <a href=\"/query\">Query editor</a></p>"
+                + escape(title) + "</h1>\n<p>" + escape(detail) + "</p>\n" + search
+                + "<p><a href=\"" + site.root() + "\">Home</a> · "
+                + "<a href=\"" + site.root() + "api\">Canned queries</a> · <a href=\"" + site.root()
+                + "query\">Query editor</a></p>"
                 + "</main></body></html>\n";
     }
 
@@ -125,7 +123,7 @@ public record Problem(int status, String title, String detail, String type, Stri
     public Answer answer(HttpServletRequest req, String searchText) {
         boolean html = prefersHtml(req.getHeader("Accept"));
         Answer a = new Answer(status, html ? "text/html; charset=utf-8" : MEDIA_TYPE + "; charset=utf-8",
-                (html ? html(searchText) : json()).getBytes(java.nio.charset.StandardCharsets.UTF_8), null,
+                (html ? html(Site.of(req), searchText) : json()).getBytes(java.nio.charset.StandardCharsets.UTF_8), null,
                 List.of("Accept"), "no-store", headers);
         return a;
     }

@@ -26,7 +26,8 @@ public final class ProblemErrorHandler extends ErrorHandler {
         String detail = message == null || message.isBlank() || message.equals(title) ? describe(code) : message;
         Problem problem = Problem.of(code, title, detail);
         boolean html = Problem.prefersHtml(request.getHeaders().get(HttpHeader.ACCEPT));
-        byte[] body = (html ? problem.html() : problem.json()).getBytes(StandardCharsets.UTF_8);
+        byte[] body = (html ? problem.html(Site.ofPath(request.getHttpURI().getPath()), null)
+                : problem.json()).getBytes(StandardCharsets.UTF_8);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE,
                 html ? "text/html; charset=utf-8" : Problem.MEDIA_TYPE + "; charset=utf-8");
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");

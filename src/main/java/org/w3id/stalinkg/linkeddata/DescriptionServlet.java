@@ -75,9 +75,10 @@ public final class DescriptionServlet extends HttpServlet {
             return notFound(req, "Nothing is known about " + iri + ".", m.group(2).replace('-', ' '));
         }
         if (isId) {
-            // 303: the IRI names the thing (a policy, a famine), not a document about it. Relative, so it holds on
-            // any host and behind any proxy.
-            return Answer.seeOther("/doc/" + path).withCacheControl(HttpLib.cacheControl(store.freshness()));
+            // 303: the IRI names the thing (a policy, a famine), not a document about it. Relative (../../doc/...),
+            // so it holds on any host and under any sub-path behind a proxy.
+            return Answer.seeOther(ResourcePage.SITE.link("/doc/" + path))
+                    .withCacheControl(HttpLib.cacheControl(store.freshness()));
         }
         LinkedDataFormat format;
         if (m.group(3) != null) {
@@ -114,7 +115,8 @@ public final class DescriptionServlet extends HttpServlet {
         if (format == LinkedDataFormat.HTML) {
             ResourcePage.Page model = ResourcePage.model(iri, description, ontology, base, language,
                     JsonLdLib.compact(description, ontology, base.base()), alternateList(path));
-            return Templates.render("resource.mustache", org.w3id.stalinkg.http.Versions.BUILD, model);
+            return Templates.render("resource.mustache", org.w3id.stalinkg.http.Versions.BUILD, model,
+                    ResourcePage.SITE);
         } else if (format == LinkedDataFormat.JSON_LD) {
             return JsonLdLib.compact(description, ontology, base.base()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
         }
@@ -160,7 +162,8 @@ public final class DescriptionServlet extends HttpServlet {
         List<ResourcePage.Alternate> list = new ArrayList<>();
         for (LinkedDataFormat f : LinkedDataFormat.values()) {
             if (f.isRdf()) {
-                list.add(new ResourcePage.Alternate("/doc/" + path + "." + f.extension(), f.mediaType(),
+                list.add(new ResourcePage.Alternate(ResourcePage.SITE.link("/doc/" + path + "." + f.extension()),
+                        f.mediaType(),
                         f.name().replace('_', '-')));
             }
         }

@@ -14,6 +14,7 @@ import org.w3id.stalinkg.store.StoreMemo;
 import org.w3id.stalinkg.http.AnswerSender;
 import org.w3id.stalinkg.http.HttpLib;
 import org.w3id.stalinkg.http.Problem;
+import org.w3id.stalinkg.http.Site;
 import org.w3id.stalinkg.http.Templates;
 
 import com.github.mustachejava.DefaultMustacheFactory;
@@ -33,7 +34,11 @@ import jakarta.servlet.http.HttpServletResponse;
  * curl http://localhost:3030/dumps/                       # the list, with sizes and checksums (HTML)
  * </pre>
  *
- * Every file's ETag is its SHA-256; {@code If-None-Match} gets 304. Any other name is 404.
+ * Every file's ETag is its SHA-256; {@code If-None-Match} gets 304. A file is sent with its {@code Content-Length}
+ * and in parts on request, so that a download that stopped goes on from where it stopped ({@code curl -C -}):
+ * {@code Accept-Ranges: bytes}, one {@code Range} gets 206 with {@code Content-Range}, one past the end 416, several
+ * the whole file, {@code If-Range} with the ETag honoured ({@link org.w3id.stalinkg.http.ByteRanges}). The files are
+ * gzip already and are sent as they are, never compressed again ({@code server.Compression}). Any other name is 404.
  * <p>
  * When the data is in an external store ({@code --sparql-endpoint}) there are no dumps here: every path is 404
  * with a message saying where to get them. Dumping a store of any size into this server's memory is not its job;
@@ -75,7 +80,9 @@ public final class DumpServlet extends HttpServlet {
         String path = req.getPathInfo() == null ? "/" : req.getPathInfo();
         Served s = served.get();
         if (path.equals("/")) {
-            return s.listing();
+            // The listing links relatively from /dumps/; /dumps without its slash is sent there.
+            return req.getPathInfo() == null ? Answer.text(301, "See dumps/").withHeader("Location", "dumps/")
+                    : s.listing();
         }
         String name = path.substring(1);
         Answer file = s.files().get(name);
@@ -94,25 +101,27 @@ public final class DumpServlet extends HttpServlet {
     /** A file, its ETag its SHA-256: for a dump, the checksum its .sha256 file already states. */
     private static Answer file(String name, byte[] bytes, Map<String, byte[]> files) {
         if (!name.endsWith(".gz")) {
-            return Answer.ok("text/plain; charset=us-ascii", bytes).withEtag("\"" + HttpLib.sha256(bytes, 64) + "\"");
+            return Answer.ok("text/plain; charset=us-ascii", bytes).withEtag("\"" + HttpLib.sha256(bytes, 64) + "\"")
+                    .withByteRanges();
         }
         return Answer.ok("application/gzip", bytes).withEtag("\"" + DumpFile.checksum(files, name) + "\"")
-                .withHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
+                .withHeader("Content-Disposition", "attachment; filename=\"" + name + "\"").withByteRanges();
     }
 
     /** The model of {@code dumps.mustache}. */
     private record Listing(List<Row> dumps) {}
 
     /** One dump in the listing. */
-    private record Row(String name, String mediaType, String size, String sha256) {}
+    private record Row(String name, String mediaType, String holds, String size, String sha256) {}
 
     private byte[] render(Map<String, byte[]> files) {
         List<Row> rows = new ArrayList<>();
         for (DumpFile file : store.dumpFiles()) {
             String name = file.name();
-            rows.add(new Row(name, file.mediaType(), String.format("%,d", files.get(name).length),
+            rows.add(new Row(name, file.mediaType(), file.namedGraphs() ? "the dataset: default and named graphs"
+                    : "the default graph", String.format("%,d", files.get(name).length),
                     DumpFile.checksum(files, name)));
         }
-        return Templates.render("dumps.mustache", new Listing(rows));
+        return Templates.render("dumps.mustache", new Listing(rows), Site.at(1));
     }
 }

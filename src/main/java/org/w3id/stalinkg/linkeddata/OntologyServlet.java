@@ -16,6 +16,7 @@ import org.apache.jena.riot.RDFDataMgr;
 import org.w3id.stalinkg.http.Answer;
 import org.w3id.stalinkg.http.AnswerSender;
 import org.w3id.stalinkg.http.Problem;
+import org.w3id.stalinkg.http.Site;
 import org.w3id.stalinkg.http.Templates;
 import org.w3id.stalinkg.store.SparqlStore;
 import org.w3id.stalinkg.store.StoreException;
@@ -89,7 +90,7 @@ public final class OntologyServlet extends HttpServlet {
         Answer answer;
         try {
             // Made for each request that reaches here: the response cache in front keeps the answers.
-            answer = make(version, format);
+            answer = make(version, format, base);
         } catch (StoreException ex) {
             return Problem.storeFailed(ex).answer(req);
         } catch (QueryCancelledException ex) {
@@ -103,7 +104,10 @@ public final class OntologyServlet extends HttpServlet {
         return answer;
     }
 
-    private Answer make(String version, LinkedDataFormat format) {
+    /** The name its variants are linked by, from the page: {@code ontology.ttl}, or {@code 0.3.0.ttl} for a version. */
+    private record Variants(String self) {}
+
+    private Answer make(String version, LinkedDataFormat format, String base) {
         Graph ontology = versions.get(version);
         if (format.isRdf()) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -112,7 +116,8 @@ public final class OntologyServlet extends HttpServlet {
         }
         Map<String, Long> counts = version.equals(current) ? usage.get() : Map.of();
         return Answer.ok(format.contentType(), Templates.render("ontology.mustache",
-                OntologyPage.documentation(ontology, counts)));
+                OntologyPage.documentation(ontology, counts), new Variants(base),
+                base.equals("ontology") ? Site.TOP : Site.at(1)));
     }
 
     /** The Link header naming every variant; relative, so it holds behind any proxy. */

@@ -17,6 +17,7 @@ import org.apache.jena.vocabulary.OWL2;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
+import org.w3id.stalinkg.http.Site;
 
 
 /**
@@ -26,6 +27,9 @@ import org.apache.jena.vocabulary.SKOS;
  * follows one stays on this deployment. Rendered by {@code templates/resource.mustache}.
  */
 final class ResourcePage {
+
+    /** Where the site is seen from a page at {@code /doc/KIND/SLUG}: two folders down. */
+    static final Site SITE = Site.at(2);
 
     private static final String SKG = org.w3id.stalinkg.vocab.SKG.NS;
     private static final Node QUOTATION = NodeFactory.createURI(SKG + "quotation");
@@ -137,7 +141,7 @@ final class ResourcePage {
      */
     private static String location(Graph d, Node thing, PublicBase base) {
         Node geometry = d.contains(thing, AS_WKT, Node.ANY) ? thing : objectOf(d, thing, HAS_GEOMETRY);
-        return geometry != null && geometry.isURI() ? base.localPath(geometry.getURI()) : null;
+        return geometry != null && geometry.isURI() ? SITE.link(base.localPath(geometry.getURI())) : null;
     }
 
     private static List<Property> properties(Graph d, Graph ontology, Node thing, PublicBase base,
@@ -165,13 +169,15 @@ final class ResourcePage {
             propertyNodes.putIfAbsent(name, p);
             List<Source> sources = sources(d, t, base, language);
             Value v = value.isURI()
-                    ? new Value(base.localPath(value.getURI()), label(d, value, language), true, null, sources)
+                    ? new Value(SITE.link(base.localPath(value.getURI())), label(d, value, language), true, null,
+                            sources)
                     : new Value(null, value.getLiteralLexicalForm(), false, value.getLiteralLanguage(), sources);
             byProperty.computeIfAbsent(name, k -> new ArrayList<>()).add(v);
         }
         List<Property> out = new ArrayList<>();
         byProperty.forEach((name, values) ->
-                out.add(new Property(name, base.localPath(propertyNodes.get(name).getURI()), values)));
+                out.add(new Property(name, SITE.link(base.localPath(propertyNodes.get(name).getURI())),
+                        values)));
         return out;
     }
 
@@ -186,7 +192,8 @@ final class ResourcePage {
             }
             Node quote = objectOf(d, axiom, QUOTATION);
             for (Triple s : d.find(axiom, DCTerms.source.asNode(), Node.ANY).toList()) {
-                out.add(new Source(base.localPath(s.getObject().getURI()), label(d, s.getObject(), language), true,
+                out.add(new Source(SITE.link(base.localPath(s.getObject().getURI())), label(d, s.getObject(),
+                        language), true,
                         quote == null ? "" : quote.getLiteralLexicalForm()));
             }
         }
@@ -194,7 +201,7 @@ final class ResourcePage {
     }
 
     private static Link link(Node n, String text, PublicBase base) {
-        return new Link(base.localPath(n.getURI()), text, true);
+        return new Link(SITE.link(base.localPath(n.getURI())), text, true);
     }
 
     static String propertyName(Graph ontology, Node p, String language) {

@@ -52,7 +52,8 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * The VoID description of the dataset, mapped at {@value #PATH}: its size and partitions by class and property,
  * where to query it and download it, its IRI space, its links to Wikidata; the same node is a {@code dcat:Dataset}
- * with a distribution per dump and a data service for the SPARQL endpoint, so it doubles as the DCAT record.
+ * with a distribution per dump (its media type, {@code dcat:byteSize} and SHA-256 as an {@code spdx:checksum}, as
+ * DCAT 3 has them) and a data service for the SPARQL endpoint, so it doubles as the DCAT record.
  *
  * <pre>
  * curl http://localhost:3030/.well-known/void                              # Turtle
@@ -79,6 +80,9 @@ public final class VoidServlet extends HttpServlet {
     public static final String DATASET = ".well-known/void#dataset";
 
     private static final String IANA = "https://www.iana.org/assignments/media-types/";
+
+    /** The SPDX terms DCAT 3 takes a distribution's checksum from. */
+    static final String SPDX = "http://spdx.org/rdf/terms#";
 
     /** The RDF variants, in order of preference when several fit equally; HTML is not one of them. */
     private static final LinkedDataFormat[] OFFERED = Arrays.stream(LinkedDataFormat.values())
@@ -223,20 +227,38 @@ public final class VoidServlet extends HttpServlet {
         });
     }
 
-    /** Each dump the store offers, as a data dump and a DCAT distribution of {@code dataset}. */
+    /**
+     * Each dump the store offers, as a data dump and a DCAT distribution of {@code dataset} with its media type, byte
+     * size and SHA-256, as DCAT 3 states them ({@code dcat:byteSize}, {@code spdx:checksum}).
+     */
     private static void addDumps(Model m, Resource dataset, SparqlStore store, String c) {
-        for (DumpFile dump : store.dumpFiles()) {
+        List<DumpFile> dumps = store.dumpFiles();
+        if (dumps.isEmpty()) {
+            return;
+        }
+        m.setNsPrefix("spdx", SPDX);
+        Map<String, byte[]> files = store.dumps();
+        for (DumpFile dump : dumps) {
             Resource file = m.createResource(c + "dumps/" + dump.name());
             dataset.addProperty(VOID.dataDump, file);
+            String holds = dump.namedGraphs() ? "The whole dataset, the default graph and the named graphs of "
+                    + "stated and inferred statements, as " : "The whole graph as ";
             dataset.addProperty(DCAT.distribution, m.createResource(c + ".well-known/void#dump-"
                     + dump.name().split("\\.")[1])
                     .addProperty(RDF.type, DCAT.Distribution)
-                    .addProperty(DCTerms.title, m.createLiteral("The whole graph as " + dump.serialisation()
-                            + ", gzipped", "en"))
+                    .addProperty(DCTerms.title, m.createLiteral(holds + dump.serialisation() + ", gzipped", "en"))
                     .addProperty(DCAT.downloadURL, file)
                     .addProperty(DCAT.accessURL, m.createResource(c + "dumps/"))
                     .addProperty(DCAT.mediaType, m.createResource(IANA + dump.mediaType()))
                     .addProperty(DCAT.compressFormat, m.createResource(IANA + "application/gzip"))
+                    .addLiteral(DCAT.byteSize, ResourceFactory.createTypedLiteral(
+                            Long.toString(files.get(dump.name()).length), XSDDatatype.XSDnonNegativeInteger))
+                    .addProperty(m.createProperty(SPDX + "checksum"), blank(m, "checksum " + dump.name())
+                            .addProperty(RDF.type, m.createResource(SPDX + "Checksum"))
+                            .addProperty(m.createProperty(SPDX + "algorithm"),
+                                    m.createResource(SPDX + "checksumAlgorithm_sha256"))
+                            .addLiteral(m.createProperty(SPDX + "checksumValue"), ResourceFactory.createTypedLiteral(
+                                    DumpFile.checksum(files, dump.name()), XSDDatatype.XSDhexBinary)))
                     .addProperty(DCTerms.license, m.createResource("https://creativecommons.org/licenses/by/4.0/")));
         }
     }

@@ -10,6 +10,7 @@ import org.apache.jena.query.QueryCancelledException;
 import org.w3id.stalinkg.http.Answer;
 import org.w3id.stalinkg.http.AnswerSender;
 import org.w3id.stalinkg.http.Problem;
+import org.w3id.stalinkg.http.Site;
 import org.w3id.stalinkg.http.Templates;
 import org.w3id.stalinkg.http.Versions;
 import org.w3id.stalinkg.store.SparqlStore;
@@ -59,13 +60,13 @@ public final class HomeServlet extends HttpServlet {
                 Map.of("stalin", NodeFactory.createURI(store.things() + "person/joseph-stalin")), null, exec -> {
             exec.select().forEachRemaining(row -> {
                 String iri = row.get("goal").getURI();
-                goals.add(new Link("/doc/" + iri.substring(store.things().length()),
+                goals.add(new Link(Site.TOP.link("/doc/" + iri.substring(store.things().length())),
                         row.get("label").getLiteralLexicalForm()));
             });
             return null;
         });
         return Answer.ok("text/html; charset=utf-8", Templates.render("home.mustache", Versions.BUILD,
-                new HomePage(String.format("%,d", size), counts, goals))).withContentEtag();
+                new HomePage(String.format("%,d", size), counts, goals), Site.TOP)).withContentEtag();
     }
 
     private static Count count(String label, long n) {

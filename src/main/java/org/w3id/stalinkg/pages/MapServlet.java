@@ -16,6 +16,7 @@ import org.w3id.stalinkg.http.Answer;
 import org.w3id.stalinkg.http.AnswerSender;
 import org.w3id.stalinkg.http.HttpLib;
 import org.w3id.stalinkg.http.Problem;
+import org.w3id.stalinkg.http.Site;
 import org.w3id.stalinkg.http.Templates;
 import org.w3id.stalinkg.http.Versions;
 import org.w3id.stalinkg.store.SparqlStore;
@@ -85,7 +86,7 @@ public final class MapServlet extends HttpServlet {
             return null;
         });
         MapPage model = new MapPage(List.of(new Group("Outcomes", outcomes), new Group("Policies", policies)));
-        return Answer.ok("text/html; charset=utf-8", Templates.render("map.mustache", Versions.BUILD, model))
+        return Answer.ok("text/html; charset=utf-8", Templates.render("map.mustache", Versions.BUILD, model, Site.TOP))
                 .withContentEtag().withCacheControl(HttpLib.cacheControl(store.freshness()));
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import org.w3id.stalinkg.http.Answer;
 import org.w3id.stalinkg.http.AnswerSender;
+import org.w3id.stalinkg.http.Site;
 import org.w3id.stalinkg.http.Templates;
 import org.w3id.stalinkg.http.Versions;
 
@@ -22,7 +23,8 @@ public final class PageServlet extends HttpServlet {
     private final transient Answer page;
 
     public PageServlet(String template) {
-        this.page = Answer.ok("text/html; charset=utf-8", Templates.render(template, Versions.BUILD)).withContentEtag();
+        this.page = Answer.ok("text/html; charset=utf-8", Templates.render(template, Versions.BUILD, Site.TOP))
+                .withContentEtag();
     }
 
     @Override

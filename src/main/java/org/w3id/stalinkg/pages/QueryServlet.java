@@ -27,6 +27,7 @@ import org.w3id.stalinkg.http.Answer;
 import org.w3id.stalinkg.http.AnswerSender;
 import org.w3id.stalinkg.http.HttpLib;
 import org.w3id.stalinkg.http.Problem;
+import org.w3id.stalinkg.http.Site;
 import org.w3id.stalinkg.http.Templates;
 import org.w3id.stalinkg.http.Versions;
 import org.w3id.stalinkg.store.SparqlStore;
@@ -88,7 +89,7 @@ public final class QueryServlet extends HttpServlet {
 
     /** The editor of {@code store}, completing the terms of {@code ontology}. */
     public QueryServlet(SparqlStore store, Graph ontology) {
-        this.page = Answer.ok("text/html; charset=utf-8", Templates.render("query.mustache", Versions.BUILD))
+        this.page = Answer.ok("text/html; charset=utf-8", Templates.render("query.mustache", Versions.BUILD, Site.TOP))
                 .withContentEtag();
         this.prefixes = new StoreMemo<>(() -> prefixes(store), store.freshness());
         this.terms = Answer.ok("application/json; charset=utf-8", terms(ontology)).withContentEtag();

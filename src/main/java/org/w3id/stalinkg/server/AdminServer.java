@@ -12,6 +12,14 @@ import org.slf4j.LoggerFactory;
 import org.w3id.stalinkg.api.CannedQueryException;
 import org.w3id.stalinkg.graph.GraphLoadException;
 
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmInfoMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,7 +29,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * The admin port, bound to the loopback interface only (never the public port):
  * <pre>
  * curl -X POST http://127.0.0.1:3031/reload    # load the files again; swap them in if they parse and conform
- * curl http://127.0.0.1:3031/metrics           # Prometheus metrics
+ * curl http://127.0.0.1:3031/metrics           # Prometheus metrics: requests, queries, the answer cache, the JVM
  * </pre>
  * A reload reads, validates and infers into new data while the old stays served, then swaps atomically; a reload
  * with broken files is refused with 400 and each problem ({@code file:line:col}), and the old data stays served.
@@ -31,6 +39,7 @@ public final class AdminServer {
     private static final Logger LOG = LoggerFactory.getLogger(AdminServer.class);
 
     private final Server jetty;
+    private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
 
     /**
      * @param port   0 for any free port
@@ -46,6 +55,22 @@ public final class AdminServer {
         context.addServlet(new ServletHolder(new Reload(holder, loader)), "/reload");
         context.addServlet(new ServletHolder(new Metrics(metrics)), "/metrics");
         jetty.setHandler(context);
+        bindProcessMetrics(metrics);
+    }
+
+    /**
+     * The JVM's and the process's figures beside the server's own: heap and other memory pools, garbage collection,
+     * threads, classes, CPU, uptime and open files (Micrometer's binders, each metric with its HELP text).
+     */
+    private void bindProcessMetrics(PrometheusMeterRegistry metrics) {
+        new JvmInfoMetrics().bindTo(metrics);
+        new JvmMemoryMetrics().bindTo(metrics);
+        gcMetrics.bindTo(metrics);
+        new JvmThreadMetrics().bindTo(metrics);
+        new ClassLoaderMetrics().bindTo(metrics);
+        new ProcessorMetrics().bindTo(metrics);
+        new UptimeMetrics().bindTo(metrics);
+        new FileDescriptorMetrics().bindTo(metrics);
     }
 
     public AdminServer start() {
@@ -62,6 +87,7 @@ public final class AdminServer {
     }
 
     public void stop() {
+        gcMetrics.close();
         try {
             jetty.stop();
         } catch (Exception ex) {

@@ -5,6 +5,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.eclipse.jetty.http.HttpStatus;
@@ -46,7 +47,8 @@ final class AdmissionFilter implements Filter {
                 .description("queries refused with 429: client over budget").register(metrics);
         this.queries = Timer.builder("stalinkg_queries").description("queries admitted, by their duration")
                 .register(metrics);
-        metrics.gauge("stalinkg_query_slots_free", slots, Semaphore::availablePermits);
+        Gauge.builder("stalinkg_query_slots_free", slots, Semaphore::availablePermits)
+                .description("query slots free now (of --max-concurrent-queries)").register(metrics);
     }
 
     @Override

@@ -18,6 +18,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -99,7 +100,13 @@ final class AnswerCache implements Filter {
         this.answers = maxBytes <= 0 ? null : Caffeine.newBuilder()
                 .maximumWeight(maxBytes)
                 .<Key, Answer>weigher((k, a) -> k.weight() + weight(a))
+                .recordStats()
                 .build();
+        if (answers != null) {
+            // cache_gets_total{cache="answers",result="hit"|"miss"}, cache_size, cache_evictions_total...: the hit
+            // ratio over every path, beside the hits and misses by kind of path below.
+            CaffeineCacheMetrics.monitor(metrics, answers, "answers");
+        }
         for (String what : List.of("sparql", "documents", "api", "pages")) {
             hits.put(what, Counter.builder("stalinkg_answer_cache_hits").tag("for", what)
                     .description("answers sent from the cache").register(metrics));

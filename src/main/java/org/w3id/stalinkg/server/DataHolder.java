@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 public final class DataHolder {
 
     private final AtomicReference<ServedData> current;
+    private volatile boolean loading;
 
     public DataHolder(ServedData initial) {
         this.current = new AtomicReference<>(initial);
@@ -27,8 +28,18 @@ public final class DataHolder {
      * @throws RuntimeException whatever the loader throws; the old data is then still served
      */
     public synchronized ServedData reload(Supplier<ServedData> loader) {
-        ServedData fresh = loader.get();
-        current.set(fresh);
-        return fresh;
+        loading = true;
+        try {
+            ServedData fresh = loader.get();
+            current.set(fresh);
+            return fresh;
+        } finally {
+            loading = false;
+        }
+    }
+
+    /** True while a {@link #reload} is loading new data (the old data is served meanwhile). */
+    public boolean loading() {
+        return loading;
     }
 }

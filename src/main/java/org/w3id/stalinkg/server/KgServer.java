@@ -17,6 +17,7 @@ import org.w3id.stalinkg.api.ApiServlet;
 import org.w3id.stalinkg.api.CannedQueries;
 import org.w3id.stalinkg.api.CannedQueryRunner;
 import org.w3id.stalinkg.api.SearchServlet;
+import org.w3id.stalinkg.graph.FastPathExecutor;
 import org.w3id.stalinkg.graph.KnowledgeGraph;
 import org.w3id.stalinkg.http.ProblemErrorHandler;
 import org.w3id.stalinkg.http.SparqlJsonWriter;
@@ -38,7 +39,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 /**
  * Assembles the embedded Fuseki server that publishes a {@link KnowledgeGraph}: a read-only SPARQL 1.1 query
  * endpoint at {@value #SPARQL_PATH}, the canned-query API at {@value #API_PATH}, the WebJars its pages use at
- * {@code /webjars/}, and a health check at {@value #PING_PATH}; CORS lets any origin read.
+ * {@code /webjars/}, a health check at {@value #PING_PATH} and a readiness check at {@link ServerPaths#READY}
+ * ({@link ReadyServlet}); CORS lets any origin read.
  *
  * <pre>
  * FusekiServer server = KgServer.build(kg, queries, ServerSettings.defaults().withPort(0)).start();
@@ -117,6 +119,7 @@ public final class KgServer {
                 .addDataset(SPARQL_PATH, servedDataset(holder, settings))
                 .addEndpoint(SPARQL_PATH, "", Operation.Query)
                 .addFilter("/*", new AccessLogFilter(metrics))
+                .addFilter("/*", new BasePathFilter())
                 .addFilter("/*", new RequestLimitFilter(limits.maxBodyBytes()))
                 .addFilter("/*", new CorsFilter())
                 .addFilter("/*", new ReadOnlyFilter())
@@ -128,6 +131,7 @@ public final class KgServer {
                         new CannedQueryRunner(d.store(), limits.apiTimeout(), limits.maxRows()))))
                 .addServlet(SEARCH_PATH, new GenerationalServlet(holder,
                         d -> new SearchServlet(d.store(), limits.apiTimeout())))
+                .addServlet(ServerPaths.READY, new ReadyServlet(holder))
                 .addServlet("/webjars/*", new ClasspathServlet(ClasspathServlet.WEBJARS,
                         "public, max-age=31536000, immutable"))
                 .addServlet("/static/*", new ClasspathServlet(ClasspathServlet.STATIC, "public, max-age=3600"))
@@ -169,9 +173,14 @@ public final class KgServer {
         }
     }
 
-    /** The interface, the output buffer Jetty pools, the header limit, no version, relative redirects. */
+    /**
+     * The interface, the output buffer Jetty pools, the header limit, no version, relative redirects, and the
+     * trusted proxies and base path ({@link ProxyCustomizer}).
+     */
     private static void configureConnectors(FusekiServer server, ServerSettings settings) {
         Limits limits = settings.limits();
+        ProxyCustomizer proxies = new ProxyCustomizer(TrustedProxies.of(settings.trustedProxies()),
+                settings.basePath());
         for (Connector connector : server.getJettyServer().getConnectors()) {
             if (connector instanceof ServerConnector serverConnector) {
                 serverConnector.setHost(settings.host());
@@ -184,6 +193,8 @@ public final class KgServer {
                 http.getHttpConfiguration().setSendServerVersion(false);
                 // A Location stays as the servlet wrote it (a path): made absolute, it would name the Host asked.
                 http.getHttpConfiguration().setRelativeRedirectAllowed(true);
+                // First, so that every later customizer and every filter sees the client and the path under the base.
+                http.getHttpConfiguration().getCustomizers().add(0, proxies);
             }
         }
     }
@@ -226,6 +237,9 @@ public final class KgServer {
         context.set(ARQ.httpServiceAllowed, false);
         if (isRemote(holder)) {
             return new DatasetGraphReadOnly(ActionQueryRemote.placeholder(), context);
+        }
+        if (FastPathExecutor.isInstalled(holder.current().graph().dataset().getContext())) {
+            FastPathExecutor.install(context); // the in-memory data's executor, for every load it serves
         }
         return new DatasetGraphReadOnly(new SwitchingDataset(holder, context), context);
     }

@@ -36,6 +36,9 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 final class RequestLimitFilter implements Filter {
 
+    /** The request attribute holding the body read here (within the limit), for the access log's digest. */
+    static final String BODY_ATTRIBUTE = "org.w3id.stalinkg.body";
+
     private final int maxBodyBytes;
 
     RequestLimitFilter(int maxBodyBytes) {
@@ -78,6 +81,8 @@ final class RequestLimitFilter implements Filter {
                 tooLarge(req, resp);
                 return;
             }
+            // The access log digests the query in the held bytes; nothing else reads the body from here.
+            req.setAttribute(BODY_ATTRIBUTE, body);
             chain.doFilter(new BufferedBody(req, body), response);
             return;
         }

@@ -68,13 +68,13 @@ public final class LocalStore implements SparqlStore {
 
     @Override
     public List<DumpFile> dumpFiles() {
-        return DumpLib.FORMATS.stream().map(f -> new DumpFile(f.fileName(), f.mediaType(), f.lang().getLabel()))
-                .toList();
+        return DumpLib.FORMATS.stream().map(f -> new DumpFile(f.fileName(), f.mediaType(), f.lang().getLabel(),
+                f.namedGraphs())).toList();
     }
 
     @Override
     public Map<String, byte[]> dumps() {
-        return DumpLib.dumps(kg);
+        return kg.dumps();
     }
 
     /** The graph loaded here, for the server's SPARQL endpoint and full-text index (never for a servlet). */

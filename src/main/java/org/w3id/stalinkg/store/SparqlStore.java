@@ -56,7 +56,8 @@ public interface SparqlStore {
 
     /**
      * The bytes of every dump of {@link #dumpFiles()} and of its {@code NAME.sha256} checksum file, by name, made
-     * on each call (the dump servlet makes them once and keeps them). Empty when there are none.
+     * on the first call and kept (the dump servlet serves them, the VoID description states their sizes and
+     * checksums). Empty when there are none.
      */
     default Map<String, byte[]> dumps() {
         return Map.of();

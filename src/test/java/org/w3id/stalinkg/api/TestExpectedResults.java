@@ -25,6 +25,10 @@ import org.w3id.stalinkg.store.LocalStore;
  * {@code src/test/resources/expected-results/NAME.tsv} (N-Triples, blank nodes renamed and lines sorted, for a
  * graph). A query without a stored result fails. After a deliberate change of data or query, rewrite the stored
  * results with {@code mvn test -Dtest=TestExpectedResults -Dexpected.update=true} and review the diff.
+ * <p>
+ * The one part of an answer SPARQL leaves undefined, the order in which a GROUP_CONCAT joins its values, is left out
+ * of the comparison ({@link ConcatOrder}): it is the order the storage gives a pattern's matches, not part of the
+ * answer. Rows, their order and every other cell are compared byte for byte.
  */
 class TestExpectedResults {
 
@@ -60,7 +64,8 @@ class TestExpectedResults {
             fail("no stored expected result for " + name + ": " + file
                     + " (write it with -Dexpected.update=true and review it)");
         }
-        assertEquals(Files.readString(file), actual, name + " differs from " + file);
+        ConcatOrder concat = ConcatOrder.of(query.query());
+        assertEquals(concat.tsv(Files.readString(file)), concat.tsv(actual), name + " differs from " + file);
         assertTrue(actual.lines().count() > 1, name + " returned no rows with its examples");
     }
 

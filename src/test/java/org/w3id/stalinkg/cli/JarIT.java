@@ -192,6 +192,7 @@ class JarIT {
                 {"/dumps/stalin-kg.ttl.gz.sha256", "*/*"},
                 {"/dumps/stalin-kg.nt.gz.sha256", "*/*"},
                 {"/dumps/stalin-kg.trig.gz.sha256", "*/*"},
+                {"/dumps/stalin-kg.nq.gz.sha256", "*/*"},
                 {"/dumps/stalin-kg.jsonld.gz.sha256", "*/*"},
                 {"/", "text/html"},
             };

@@ -22,8 +22,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.zip.GZIPInputStream;
 
+import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.main.sys.FusekiModules;
 import org.apache.jena.graph.Graph;
@@ -75,29 +77,63 @@ class TestDumps {
     }
 
     @Test
-    void fourDumpsEachWithItsChecksumFileInAStableOrder() {
+    void fiveDumpsEachWithItsChecksumFileInAStableOrder() {
         assertEquals(List.of("stalin-kg.ttl.gz", "stalin-kg.ttl.gz.sha256", "stalin-kg.nt.gz",
-                "stalin-kg.nt.gz.sha256", "stalin-kg.trig.gz", "stalin-kg.trig.gz.sha256", "stalin-kg.jsonld.gz",
-                "stalin-kg.jsonld.gz.sha256"), List.copyOf(dumps.keySet()));
+                "stalin-kg.nt.gz.sha256", "stalin-kg.trig.gz", "stalin-kg.trig.gz.sha256", "stalin-kg.nq.gz",
+                "stalin-kg.nq.gz.sha256", "stalin-kg.jsonld.gz", "stalin-kg.jsonld.gz.sha256"),
+                List.copyOf(dumps.keySet()));
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"stalin-kg.ttl.gz", "stalin-kg.nt.gz", "stalin-kg.trig.gz", "stalin-kg.jsonld.gz"})
-    void everyDumpMatchesItsChecksumAndReloadsToTheServedGraph(String name) {
+    @ValueSource(strings = {"stalin-kg.ttl.gz", "stalin-kg.nt.gz", "stalin-kg.jsonld.gz"})
+    void everyGraphDumpMatchesItsChecksumAndReloadsToTheServedDefaultGraph(String name) {
+        DatasetGraph reloaded = reloaded(name);
+        assertTrue(reloaded.getDefaultGraph().contains(
+                NodeFactory.createURI(SKG.BASE + "id/person/joseph-stalin"), Node.ANY, Node.ANY),
+                "canonical IRIs");
+        assertFalse(reloaded.listGraphNodes().hasNext(), name + " holds the default graph only");
+        Graph served = kg.dataset().getDefaultGraph();
+        Txn.executeRead(kg.dataset(), () -> {
+            assertEquals(served.size(), reloaded.getDefaultGraph().size());
+            assertTrue(served.isIsomorphicWith(reloaded.getDefaultGraph()), name + " is not the served graph");
+        });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"stalin-kg.trig.gz", "stalin-kg.nq.gz"})
+    void everyDatasetDumpMatchesItsChecksumAndReloadsToTheServedDatasetWithItsNamedGraphs(String name) {
+        DatasetGraph reloaded = reloaded(name);
+        assertEquals(Set.of(SKG.GRAPH_ASSERTED.asNode(), SKG.GRAPH_INFERRED.asNode()),
+                Set.copyOf(Iter.toList(reloaded.listGraphNodes())), name);
+        Txn.executeRead(kg.dataset(), () -> {
+            DatasetGraph served = kg.dataset();
+            for (Node g : List.of(SKG.GRAPH_ASSERTED.asNode(), SKG.GRAPH_INFERRED.asNode())) {
+                assertEquals(served.getGraph(g).size(), reloaded.getGraph(g).size(), name + " " + g);
+                assertTrue(served.getGraph(g).isIsomorphicWith(reloaded.getGraph(g)), name + " " + g);
+            }
+            assertTrue(served.getDefaultGraph().isIsomorphicWith(reloaded.getDefaultGraph()), name + " default");
+        });
+        // As served, the default graph is the union of the named graphs, which share no statement, with the same
+        // blank nodes (an axiom node of the asserted graph is that node in the default graph): with the graphs
+        // isomorphic one by one, the dump is the served dataset.
+        Graph asserted = reloaded.getGraph(SKG.GRAPH_ASSERTED.asNode());
+        Graph inferred = reloaded.getGraph(SKG.GRAPH_INFERRED.asNode());
+        assertEquals(reloaded.getDefaultGraph().size(), asserted.size() + inferred.size(), name);
+        asserted.find().forEachRemaining(t -> assertTrue(reloaded.getDefaultGraph().contains(t), name + " " + t));
+        inferred.find().forEachRemaining(t -> assertTrue(reloaded.getDefaultGraph().contains(t), name + " " + t));
+        assertTrue(asserted.contains(NodeFactory.createURI(SKG.BASE + "id/person/joseph-stalin"), Node.ANY,
+                Node.ANY), "canonical IRIs");
+    }
+
+    /** The dump {@code name}, checked against its checksum file, parsed into a dataset. */
+    private static DatasetGraph reloaded(String name) {
         byte[] gz = dumps.get(name);
         assertEquals(DumpLib.sha256(gz) + "  " + name + "\n",
                 new String(dumps.get(name + ".sha256"), StandardCharsets.US_ASCII));
         DatasetGraph reloaded = DatasetGraphFactory.create();
         RDFParser.source(new ByteArrayInputStream(gunzip(gz))).lang(DumpLib.FORMATS.stream()
                 .filter(f -> f.fileName().equals(name)).findFirst().orElseThrow().lang()).parse(reloaded);
-        assertTrue(reloaded.getDefaultGraph().contains(
-                NodeFactory.createURI(SKG.BASE + "id/person/joseph-stalin"), Node.ANY, Node.ANY),
-                "canonical IRIs");
-        Graph served = kg.dataset().getDefaultGraph();
-        Txn.executeRead(kg.dataset(), () -> {
-            assertEquals(served.size(), reloaded.getDefaultGraph().size());
-            assertTrue(served.isIsomorphicWith(reloaded.getDefaultGraph()), name + " is not the served graph");
-        });
+        return reloaded;
     }
 
     @Test
@@ -139,7 +175,7 @@ class TestDumps {
         assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
         String html = new String(r.body(), StandardCharsets.UTF_8);
         for (DumpLib.Format f : DumpLib.FORMATS) {
-            assertTrue(html.contains("href=\"/dumps/" + f.fileName() + "\""), f.fileName());
+            assertTrue(html.contains("href=\"../dumps/" + f.fileName() + "\""), f.fileName());
             assertTrue(html.contains(DumpLib.checksumOf(dumps, f.fileName())), f.fileName());
         }
     }
@@ -170,10 +206,14 @@ class TestDumps {
         cmd.setOut(new PrintWriter(stdout));
         cmd.setErr(new PrintWriter(stderr));
         Path folder = out.resolve("dumps");
-        assertEquals(0, cmd.execute("--out", folder.toString()), stderr.toString());
+        assertEquals(0, cmd.execute("--out", folder.toString(), "--dataset"), stderr.toString());
         for (Map.Entry<String, byte[]> e : dumps.entrySet()) {
             assertArrayEquals(e.getValue(), Files.readAllBytes(folder.resolve(e.getKey())), e.getKey());
         }
+        // --dataset writes the N-Quads dump under the name earlier versions gave it too.
+        assertArrayEquals(dumps.get("stalin-kg.nq.gz"), Files.readAllBytes(folder.resolve(DumpLib.DATASET_FILE)));
+        assertArrayEquals(dumps.get("stalin-kg.nq.gz"),
+                Files.readAllBytes(DumpLib.writeDataset(kg, out.resolve("dataset"))), "writeDataset");
         for (DumpLib.Format f : DumpLib.FORMATS) {
             assertTrue(stdout.toString().contains(f.fileName()), stdout.toString());
             assertTrue(stdout.toString().contains(DumpLib.checksumOf(dumps, f.fileName())), stdout.toString());

@@ -74,7 +74,7 @@ class TestLinkedData {
     void thingIriAnswers303ToItsDescription() throws Exception {
         HttpResponse<String> r = get("id/policy/great-purge", "text/turtle");
         assertEquals(303, r.statusCode());
-        assertEquals("/doc/policy/great-purge", r.headers().firstValue("Location").orElse(""));
+        assertEquals("../../doc/policy/great-purge", r.headers().firstValue("Location").orElse(""));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -141,7 +141,7 @@ class TestLinkedData {
         assertTrue(html.contains("<h1>Warsaw Pact</h1>"), "English by default");
         assertTrue(html.contains("Варшавский договор"), "other names listed");
         assertTrue(html.contains("class=\"correction\""), "the correction is flagged");
-        assertTrue(html.contains("href=\"/doc/correction/warsaw-pact-after-stalin\""), "linked by local path");
+        assertTrue(html.contains("href=\"../../doc/correction/warsaw-pact-after-stalin\""), "linked by a relative path");
         assertTrue(html.contains("https://www.wikidata.org/wiki/Q41644") || html.contains("entity/Q41644"));
         assertTrue(html.contains("1955-05-14"), "the date with its precision");
         assertTrue(html.contains("rel=\"alternate\" type=\"text/turtle\""));
@@ -156,7 +156,7 @@ class TestLinkedData {
     void pageQuotesTheSentenceAStatementRestsOn() throws Exception {
         String html = follow("id/policy/first-five-year-plan", BROWSER).body();
         assertTrue(html.contains("<blockquote>The first Five-Year Plan (1928–1932) marked the beginning"), html);
-        assertTrue(html.contains("href=\"/doc/goal/industrialization\">Industrialization</a>"), html);
+        assertTrue(html.contains("href=\"../../doc/goal/industrialization\">Industrialization</a>"), html);
     }
 
     @Test
@@ -226,7 +226,7 @@ class TestLinkedData {
             String local = "http://localhost:" + canonical.getHttpPort() + "/";
             HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(local + "id/outcome/holodomor")).GET());
             assertEquals(303, r.statusCode());
-            assertEquals("/doc/outcome/holodomor", r.headers().firstValue("Location").orElse(""));
+            assertEquals("../../doc/outcome/holodomor", r.headers().firstValue("Location").orElse(""));
             String body = send(HttpRequest.newBuilder(URI.create(local + "doc/outcome/holodomor.nt")).GET()).body();
             assertTrue(body.contains("<https://w3id.org/stalin-kg/id/outcome/holodomor>"), body);
             assertFalse(body.contains("localhost"), body);
@@ -268,7 +268,7 @@ class TestLinkedData {
     void theNotFoundPageSearchesTheNamesForTheMissingSlugsWords() throws Exception {
         HttpResponse<String> page = get("doc/policy/great-purg", BROWSER);
         assertEquals(404, page.statusCode());
-        assertTrue(page.body().contains("href=\"/api/search?text=great+purg\""), page.body());
+        assertTrue(page.body().contains("href=\"../../api/search?text=great+purg\""), page.body());
         HttpResponse<String> found = get("api/search?text=great+purg&format=json", "application/json");
         assertEquals(200, found.statusCode(), found.body());
         assertTrue(found.body().contains("/id/policy/great-purge"), found.body());

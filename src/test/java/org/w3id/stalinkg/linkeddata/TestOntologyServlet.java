@@ -157,7 +157,8 @@ class TestOntologyServlet {
                 "alternates in the head");
         assertTrue(html.contains("https://creativecommons.org/licenses/by/4.0/"), "licence");
         // Readable without JavaScript: the only script is the site's search box, which enhances a plain form.
-        assertFalse(html.replace("<script src=\"/static/search.js\" defer></script>", "").contains("<script"),
+        assertFalse(html.replace("<script src=\"./static/search.js\" defer></script>", "")
+                .replace("<script src=\"./static/dom.js\" defer></script>", "").contains("<script"),
                 "readable without JavaScript");
     }
 

@@ -225,7 +225,7 @@ class TestKgServer {
     void homePageAnswersAtTheRoot() throws Exception {
         HttpResponse<String> r = get("/", "text/html");
         assertEquals(200, r.statusCode());
-        assertTrue(r.body().contains("href=\"/api\"") && r.body().contains("href=\"/sparql\""), r.body());
+        assertTrue(r.body().contains("href=\"./api\"") && r.body().contains("href=\"./sparql\""), r.body());
     }
 
     @Test

@@ -136,12 +136,12 @@ class TestMapHttp {
             loaded.add(m.group(1));
         }
         for (String url : loaded) {
-            assertTrue(url.startsWith("/") || url.startsWith("#") || url.startsWith("data:"),
-                    "nothing is loaded or linked from elsewhere: " + url);
+            assertTrue(url.startsWith("./") || url.startsWith("#") || url.startsWith("data:"),
+                    "nothing is loaded or linked from elsewhere, and every link is relative: " + url);
         }
         for (String path : List.of("/webjars/leaflet/1.9.4/dist/leaflet.js", "/webjars/leaflet/1.9.4/dist/leaflet.css",
                 "/static/map.js", "/static/map/topojson-client.min.js", "/static/map/NOTICE.txt")) {
-            assertTrue(loaded.contains(path), path + " in " + loaded);
+            assertTrue(loaded.contains("." + path), path + " in " + loaded);
             assertEquals(200, get(path, "*/*").statusCode(), path);
         }
         HttpResponse<String> countries = get("/static/map/countries-110m.json", "*/*");
@@ -153,15 +153,15 @@ class TestMapHttp {
 
     @Test
     void homePageLinksToTheMap() throws Exception {
-        assertTrue(get("/", "text/html").body().contains("<a href=\"/map\">Map</a>"));
+        assertTrue(get("/", "text/html").body().contains("<a href=\"./map\">Map</a>"));
     }
 
     @Test
     void aPlacePageShowsASmallMapAndOtherPagesDoNot() throws Exception {
         String place = get("/doc/region/ukrainian-ssr", "text/html").body();
         assertTrue(place.contains("class=\"place-map\" data-thing=\"" + ID + "region/ukrainian-ssr\""), place);
-        assertTrue(place.contains("/webjars/leaflet/1.9.4/dist/leaflet.js"));
-        assertTrue(place.contains("<a href=\"/doc/geometry/ukrainian-ssr\">"), "a link to the point's page");
+        assertTrue(place.contains("\"../../webjars/leaflet/1.9.4/dist/leaflet.js\""));
+        assertTrue(place.contains("<a href=\"../../doc/geometry/ukrainian-ssr\">"), "a link to the point's page");
         String policy = get("/doc/policy/great-purge", "text/html").body();
         assertFalse(policy.contains("place-map"));
         assertFalse(policy.contains("leaflet"));
@@ -181,7 +181,7 @@ class TestMapHttp {
     void aGeometryDereferencesAsLinkedData() throws Exception {
         HttpResponse<String> id = get("/id/geometry/ukrainian-ssr", "text/turtle");
         assertEquals(303, id.statusCode());
-        assertEquals("/doc/geometry/ukrainian-ssr", id.headers().firstValue("Location").orElse(""));
+        assertEquals("../../doc/geometry/ukrainian-ssr", id.headers().firstValue("Location").orElse(""));
         HttpResponse<String> doc = get("/doc/geometry/ukrainian-ssr", "text/turtle");
         assertEquals(200, doc.statusCode());
         assertTrue(doc.body().contains("POINT(31.17 48.38)"), doc.body());

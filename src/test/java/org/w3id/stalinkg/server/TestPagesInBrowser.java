@@ -38,10 +38,10 @@ class TestPagesInBrowser extends BrowserTest {
         chromium.open("/");
         String text = browser.findElement(By.tagName("body")).getText();
         assertTrue(text.contains("triples") && text.contains("policies") && text.contains("regions"), text);
-        for (String href : new String[] {"/timeline", "/query", "/api", "/ontology", "/dumps/"}) {
+        for (String href : new String[] {"./timeline", "./query", "./api", "./ontology", "./dumps/"}) {
             assertTrue(!browser.findElements(By.cssSelector("a[href='" + href + "']")).isEmpty(), "no link to " + href);
         }
-        assertTrue(!browser.findElements(By.cssSelector("a[href='/doc/goal/industrialization']")).isEmpty());
+        assertTrue(!browser.findElements(By.cssSelector("a[href='./doc/goal/industrialization']")).isEmpty());
     }
 
     @Test

@@ -42,6 +42,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.w3id.stalinkg.api.CannedQuery;
+import org.w3id.stalinkg.api.ConcatOrder;
 import org.w3id.stalinkg.graph.KnowledgeGraphLoader;
 import org.w3id.stalinkg.graph.ProjectFiles;
 import org.w3id.stalinkg.graph.DumpLib;
@@ -158,12 +159,21 @@ class TestServeFromRemoteStore {
                 + (graph ? "ntriples" : "tsv");
         HttpResponse<String> r = get(remote, url, "*/*");
         assertEquals(200, r.statusCode(), r.body());
-        String actual = graph ? canonicalNTriples(r.body()) : r.body();
-        assertEquals(Files.readString(EXPECTED.resolve(name + ".tsv")), actual, name);
+        // The order of a GROUP_CONCAT's values is undefined in SPARQL and differs between our storage and the
+        // store's: it is left out of the comparison, as TestExpectedResults leaves it out (ConcatOrder).
+        ConcatOrder concat = ConcatOrder.of(query.query());
+        String actual = graph ? canonicalNTriples(r.body()) : concat.tsv(r.body());
+        assertEquals(concat.tsv(Files.readString(EXPECTED.resolve(name + ".tsv"))), actual, name);
         if (!graph) {
             for (String format : new String[] {"json", "sparql-json", "csv", "sparql-xml"}) {
                 String u = exampleUrl(query) + (exampleUrl(query).contains("?") ? "&" : "?") + "format=" + format;
-                assertEquals(get(local, u, "*/*").body(), get(remote, u, "*/*").body(), name + " as " + format);
+                String mine = get(local, u, "*/*").body();
+                String theirs = get(remote, u, "*/*").body();
+                if (concat.isEmpty()) {
+                    assertEquals(mine, theirs, name + " as " + format);
+                } else {
+                    assertEquals(concat.rows(mine, format), concat.rows(theirs, format), name + " as " + format);
+                }
             }
         }
     }
@@ -256,7 +266,7 @@ class TestServeFromRemoteStore {
         storeUp();
         HttpResponse<String> r = get(remote, "/id/policy/great-purge", "text/turtle");
         assertEquals(303, r.statusCode());
-        assertEquals("/doc/policy/great-purge", r.headers().firstValue("Location").orElse(""));
+        assertEquals("../../doc/policy/great-purge", r.headers().firstValue("Location").orElse(""));
         assertEquals(404, get(remote, "/id/policy/no-such-policy", "text/turtle").statusCode());
         assertEquals(404, get(remote, "/doc/policy/no-such-policy.ttl", "*/*").statusCode());
     }

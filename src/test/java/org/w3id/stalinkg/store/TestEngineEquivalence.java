@@ -190,6 +190,51 @@ class TestEngineEquivalence {
         q.put("count per predicate", "SELECT ?p (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?p ORDER BY DESC(?n) ?p");
         q.put("count per class having", "SELECT ?c (COUNT(?s) AS ?n) WHERE { ?s a ?c } GROUP BY ?c HAVING(COUNT(?s) > 5)");
         q.put("count per class with subclasses", "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s rdf:type/rdfs:subClassOf* ?c } GROUP BY ?c");
+        // Edge cases of the counting fast path (graph.FastPathExecutor) and of what it leaves to ARQ
+        q.put("count of nothing", "SELECT (COUNT(*) AS ?n) WHERE { ?s <urn:x:none> ?o }");
+        q.put("count of nothing grouped", "SELECT ?s (COUNT(*) AS ?n) WHERE { ?s <urn:x:none> ?o } GROUP BY ?s");
+        q.put("count of a literal object", "SELECT (COUNT(?s) AS ?n) WHERE { ?s rdfs:label \"Great Purge\"@en }");
+        q.put("count by two keys", "SELECT ?s ?p (COUNT(*) AS ?n) (COUNT(?o) AS ?m) WHERE { ?s ?p ?o } GROUP BY ?s ?p HAVING(COUNT(*) > 3)");
+        q.put("count with a repeated variable", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?s }");
+        q.put("count grouped by an expression", "SELECT ?k (COUNT(*) AS ?n) WHERE { ?s a ?c } GROUP BY (STR(?c) AS ?k)");
+        q.put("count grouped by an absent variable", "SELECT ?z (COUNT(*) AS ?n) WHERE { ?s a ?c } GROUP BY ?z");
+        q.put("count and min", "SELECT ?c (COUNT(?s) AS ?n) (MIN(STR(?s)) AS ?x) WHERE { ?s a ?c } GROUP BY ?c");
+        q.put("count in a joined subquery", "SELECT ?c ?n WHERE { ?c a <http://www.w3.org/2002/07/owl#Class> . "
+                + "{ SELECT ?c (COUNT(?s) AS ?n) WHERE { ?s a ?c } GROUP BY ?c } }");
+        q.put("count under OPTIONAL", "SELECT ?c ?n WHERE { ?c a <http://www.w3.org/2002/07/owl#Class> "
+                + "OPTIONAL { SELECT ?c (COUNT(?s) AS ?n) WHERE { ?s a ?c } GROUP BY ?c } }");
+        q.put("count from a FROM graph", "SELECT (COUNT(*) AS ?n) FROM " + INFERRED + " WHERE { ?s ?p ?o }");
+        q.put("count from named graphs", "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s a ?c } } GROUP BY ?g");
+        q.put("count in an absent graph", "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <urn:x:none> { ?s ?p ?o } }");
+        q.put("count per class in a graph", "SELECT ?c (COUNT(?s) AS ?n) WHERE { GRAPH " + ASSERTED + " { ?s a ?c } } GROUP BY ?c");
+        // ... and of the numeric-range fast path (graph.NumericRanges)
+        q.put("range strict", "SELECT ?s ?p ?y WHERE { ?s ?p ?y FILTER(?y > 1930 && ?y < 1935) }");
+        q.put("range reversed", "SELECT ?s ?p ?y WHERE { ?s ?p ?y FILTER(1930 <= ?y && 1935 >= ?y) }");
+        q.put("range one-sided", "SELECT ?s ?y WHERE { ?s skg:startYear ?y FILTER(?y >= 1950) }");
+        q.put("range decimal bounds", "SELECT ?s ?p ?y WHERE { ?s ?p ?y FILTER(?y >= 1929.5 && ?y <= 1935.0e0) }");
+        q.put("range of big numbers", "SELECT ?s ?p ?y WHERE { ?s ?p ?y FILTER(?y >= 1000000) }");
+        q.put("range of negative numbers", "SELECT ?s ?p ?y WHERE { ?s ?p ?y FILTER(?y < 0) }");
+        q.put("range empty", "SELECT ?s ?p ?y WHERE { ?s ?p ?y FILTER(?y > 1935 && ?y < 1930) }");
+        q.put("range with a string filter", "SELECT ?s ?p ?y WHERE { ?s ?p ?y FILTER(?y >= 1930 && STRSTARTS(STR(?s), \"https://w3id.org/stalin-kg/id/p\")) }");
+        q.put("range with two filters", "SELECT ?s ?p ?y WHERE { ?s ?p ?y FILTER(?y >= 1930) FILTER(?y <= 1940) }");
+        q.put("range or", "SELECT ?s ?p ?y WHERE { ?s ?p ?y FILTER(?y < 1925 || ?y > 1950) }");
+        q.put("range against a string", "SELECT ?s ?p ?y WHERE { ?s ?p ?y FILTER(?y >= \"1930\" && ?y <= \"1935\") }");
+        q.put("range bound subject", "SELECT ?p ?y WHERE { <https://w3id.org/stalin-kg/id/policy/first-five-year-plan> ?p ?y FILTER(?y >= 0) }");
+        q.put("range from a FROM graph", "SELECT ?s ?p ?y FROM " + INFERRED + " WHERE { ?s ?p ?y FILTER(?y >= 1930) }");
+        q.put("range in a graph", "SELECT ?s ?p ?y WHERE { GRAPH " + ASSERTED + " { ?s ?p ?y FILTER(?y >= 1930 && ?y <= 1935) } }");
+        q.put("range under OPTIONAL", "SELECT ?s ?y WHERE { ?s a skg:Policy OPTIONAL { ?s ?p ?y FILTER(?y >= 1930 && ?y <= 1935) } }");
+        q.put("range counted", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?y FILTER(isNumeric(?y) && ?y >= 1930 && ?y <= 1935) }");
+        // ... and of the label-filter fast path (graph.TextContains)
+        q.put("text in any object", "SELECT ?s ?p ?o WHERE { ?s ?p ?o FILTER(CONTAINS(LCASE(STR(?o)), \"purge\")) }");
+        q.put("text in IRIs too", "SELECT ?s ?o WHERE { ?s skg:ledTo ?o FILTER(CONTAINS(LCASE(STR(?o)), \"famine\")) }");
+        q.put("text upper case never matches", "SELECT ?s ?l WHERE { ?s rdfs:label ?l FILTER(CONTAINS(LCASE(STR(?l)), \"Plan\")) }");
+        q.put("text Cyrillic", "SELECT ?s ?l WHERE { ?s rdfs:label ?l FILTER(CONTAINS(LCASE(STR(?l)), \"план\")) }");
+        q.put("text empty", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o FILTER(CONTAINS(LCASE(STR(?o)), \"\")) }");
+        q.put("text and language", "SELECT ?s ?l WHERE { ?s rdfs:label ?l FILTER(CONTAINS(LCASE(STR(?l)), \"plan\") && LANG(?l) = \"en\") }");
+        q.put("text with a language tag", "SELECT ?s ?l WHERE { ?s rdfs:label ?l FILTER(CONTAINS(LCASE(STR(?l)), \"plan\"@en)) }");
+        q.put("text of a bound subject", "SELECT ?p ?o WHERE { <https://w3id.org/stalin-kg/id/policy/great-purge> ?p ?o FILTER(CONTAINS(LCASE(STR(?o)), \"19\")) }");
+        q.put("text in a graph", "SELECT ?s ?l WHERE { GRAPH " + INFERRED + " { ?s ?p ?l FILTER(CONTAINS(LCASE(STR(?l)), \"a\")) } }");
+        q.put("group without aggregates", "SELECT ?c WHERE { ?s a ?c } GROUP BY ?c");
         q.put("issue label scan", "SELECT ?s ?l WHERE { ?s rdfs:label ?l . FILTER(CONTAINS(LCASE(STR(?l)), \"plan\")) } ORDER BY ?l");
         q.put("issue two-hop", "SELECT * WHERE { ?a ?p ?b . ?b ?q ?c . FILTER(isIRI(?c)) } ORDER BY ?a ?p ?b ?q ?c LIMIT 200");
         q.put("issue numeric range", "SELECT ?s ?p ?y WHERE { ?s ?p ?y . FILTER(isNumeric(?y) && ?y >= 1930 && ?y <= 1935) } ORDER BY ?y");
