@@ -9,7 +9,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -27,14 +26,12 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.query.QueryException;
-import org.apache.jena.query.QueryFactory;
 import org.apache.jena.riot.RiotException;
-import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.http.QueryExceptionHTTP;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.http.QueryExecHTTP;
+import org.apache.jena.sparql.exec.http.QuerySendMode;
 import org.apache.jena.sparql.resultset.ResultSetException;
-import org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps;
 import org.apache.jena.web.HttpSC;
 import org.w3id.stalinkg.graph.QueryResources;
 import org.w3id.stalinkg.graph.KnowledgeGraph;
@@ -44,7 +41,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * An external SPARQL 1.1 endpoint holding the data ({@code serve --sparql-endpoint URL}), queried over HTTP with
- * Jena's {@link QueryExecHTTP}: a clustered triple store, or another Fuseki, loaded from our dump.
+ * Jena's {@link QueryExecHTTP}: a clustered triple store (Virtuoso, docs/scaling.md), or another Fuseki, loaded from
+ * our dump. Queries go as {@link PortableQuery} writes them, so that a weaker SPARQL engine answers them as Jena.
  *
  * <pre>
  * RemoteStore store = new RemoteStore("http://store:3030/ds/sparql", Duration.ofSeconds(5),
@@ -127,10 +125,14 @@ public final class RemoteStore implements SparqlStore {
     @Override
     public <T> T query(Query query, Map<String, Node> bindings, Duration timeout, Function<QueryExec, T> reader) {
         long limitMillis = Math.max(1, (timeout == null ? defaultTimeout : timeout).toMillis());
-        QueryExecHTTP exec = QueryExecHTTP.service(endpoint).httpClient(http).query(substituted(query, bindings))
+        QueryExecHTTP sent = QueryExecHTTP.service(endpoint).httpClient(http).query(PortableQuery.of(query, bindings))
+                // A long query is POSTed as a form, not as an application/sparql-query body: Virtuoso 7.2 answers
+                // such a body but leaves the response open until the client gives up.
+                .sendMode(QuerySendMode.asGetWithLimitForm)
                 // The wait for the store's answer to begin; reading the answer is bounded by the deadline below.
                 .timeout(limitMillis, TimeUnit.MILLISECONDS)
                 .build();
+        QueryExec exec = query.isAskType() ? new AskBySelect(query, sent) : sent;
         AtomicBoolean pastDeadline = new AtomicBoolean();
         ScheduledFuture<?> deadline = DEADLINES.schedule(() -> {
             pastDeadline.set(true);
@@ -147,25 +149,6 @@ public final class RemoteStore implements SparqlStore {
             deadline.cancel(false);
             exec.close();
         }
-    }
-
-    /**
-     * {@code query} with {@code bindings} in place of their variables, as Jena substitutes them for a local query,
-     * in a form that parses again once written: a sort key that became a constant ({@code ORDER BY ?property} with
-     * {@code ?property} bound) is written {@code ORDER BY <iri>}, which is not SPARQL; ordering by a constant
-     * changes nothing, so it is dropped.
-     */
-    static Query substituted(Query query, Map<String, Node> bindings) {
-        if (bindings.isEmpty()) {
-            return query;
-        }
-        Map<Var, Node> vars = new HashMap<>();
-        bindings.forEach((name, value) -> vars.put(Var.alloc(name), value));
-        Query q = QueryTransformOps.replaceVars(query, vars);
-        if (q.hasOrderBy()) {
-            q.getOrderBy().removeIf(condition -> condition.getExpression().isConstant());
-        }
-        return q;
     }
 
     /**
