@@ -1,5 +1,14 @@
 package org.w3id.stalinkg.server;
 
+import static org.w3id.stalinkg.server.ComparedServers.HTTP;
+import static org.w3id.stalinkg.server.ComparedServers.encode;
+import static org.w3id.stalinkg.server.ComparedServers.exampleUrl;
+import static org.w3id.stalinkg.server.ComparedServers.get;
+import static org.w3id.stalinkg.server.ComparedServers.parse;
+import static org.w3id.stalinkg.server.ComparedServers.send;
+import static org.w3id.stalinkg.server.ComparedServers.title;
+import static org.w3id.stalinkg.server.ComparedServers.uri;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -9,13 +18,10 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,9 +33,6 @@ import java.util.stream.Stream;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.NodeFactory;
-import org.apache.jena.riot.Lang;
-import org.apache.jena.riot.RDFParser;
-import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.VOID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,7 +51,6 @@ import org.w3id.stalinkg.graph.ProjectFiles;
 import org.w3id.stalinkg.graph.DumpLib;
 import org.w3id.stalinkg.store.RemoteStore;
 
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
@@ -68,9 +70,6 @@ class TestServeFromRemoteStore {
     private static final String BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
     private static final int MAX_ROWS = 500;
     private static final Path EXPECTED = ProjectFiles.ROOT.resolve("src/test/resources/expected-results");
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
-
     private static Path dir;
     private static Path dataset;
     private static int storePort;
@@ -222,8 +221,8 @@ class TestServeFromRemoteStore {
         assertEquals(200, mine.statusCode(), mine.body());
         assertEquals(200, theirs.statusCode(), theirs.body());
         assertEquals(mine.headers().firstValue("Content-Type"), theirs.headers().firstValue("Content-Type"));
-        Graph expected = parse(mine.body(), ext);
-        Graph actual = parse(theirs.body(), ext);
+        Graph expected = parse(mine.body(), ext, local);
+        Graph actual = parse(theirs.body(), ext, local);
         assertTrue(expected.size() > 0, thing);
         assertTrue(expected.isIsomorphicWith(actual), thing + "." + ext + " differs:\n--- local\n" + mine.body()
                 + "\n--- from the store\n" + theirs.body());
@@ -297,10 +296,10 @@ class TestServeFromRemoteStore {
         HttpResponse<String> home = get(remote, "/", BROWSER);
         assertEquals(200, home.statusCode(), home.body());
         assertEquals(get(local, "/", BROWSER).body(), home.body(), "the same counts and goals");
-        Graph mine = parse(get(local, "/.well-known/void", "text/turtle").body(), "ttl");
+        Graph mine = parse(get(local, "/.well-known/void", "text/turtle").body(), "ttl", local);
         HttpResponse<String> theirs = get(remote, "/.well-known/void", "text/turtle");
         assertEquals(200, theirs.statusCode(), theirs.body());
-        Graph description = parse(theirs.body(), "ttl");
+        Graph description = parse(theirs.body(), "ttl", local);
         var dataset = NodeFactory.createURI(BASE + ".well-known/void#dataset");
         assertEquals(mine.find(dataset, VOID.triples.asNode(), null).next().getObject(),
                 description.find(dataset, VOID.triples.asNode(), null).next().getObject());
@@ -336,10 +335,10 @@ class TestServeFromRemoteStore {
         assertTrue(get(remote, "/sparql?query=" + encode(ask), "application/sparql-results+json").body()
                 .contains("true"));
         String construct = "CONSTRUCT WHERE { <https://w3id.org/stalin-kg/id/policy/great-purge> ?p ?o }";
-        Graph mine = parse(get(local, "/sparql?query=" + encode(construct), "text/turtle").body(), "ttl");
+        Graph mine = parse(get(local, "/sparql?query=" + encode(construct), "text/turtle").body(), "ttl", local);
         HttpResponse<String> theirs = get(remote, "/sparql?query=" + encode(construct), "text/turtle");
         assertEquals(200, theirs.statusCode(), theirs.body());
-        assertTrue(mine.size() > 0 && mine.isIsomorphicWith(parse(theirs.body(), "ttl")), theirs.body());
+        assertTrue(mine.size() > 0 && mine.isIsomorphicWith(parse(theirs.body(), "ttl", local)), theirs.body());
         // The named graphs of stated and derived triples are in the store too.
         String named = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <https://w3id.org/stalin-kg/graph/asserted> "
                 + "{ ?s ?p ?o } }";
@@ -475,64 +474,9 @@ class TestServeFromRemoteStore {
         }
     }
 
-    private static URI uri(FusekiServer server, String path) {
-        return URI.create("http://127.0.0.1:" + server.getHttpPort() + path);
-    }
-
-    private static HttpResponse<String> get(FusekiServer server, String path, String accept) throws Exception {
-        return send(HttpRequest.newBuilder(uri(server, path)).header("Accept", accept));
-    }
-
-    private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        return HTTP.send(request.timeout(Duration.ofSeconds(60)).build(), BodyHandlers.ofString());
-    }
-
-    private static String encode(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
-
-    private static String exampleUrl(CannedQuery q) {
-        StringBuilder sb = new StringBuilder("/api/" + q.name());
-        char sep = '?';
-        for (var p : q.params()) {
-            if (p.example() != null) {
-                sb.append(sep).append(p.name()).append('=').append(encode(p.example()));
-                sep = '&';
-            }
-        }
-        return sb.toString();
-    }
-
     /** As TestExpectedResults stores a graph: blank nodes renamed, lines sorted. */
     private static String canonicalNTriples(String nt) {
         List<String> lines = nt.lines().map(l -> l.replaceAll("_:[A-Za-z0-9]+", "_:b")).sorted().toList();
         return String.join("\n", lines) + "\n";
-    }
-
-    private static String title(String html) {
-        int start = html.indexOf("<title>");
-        return start < 0 ? "" : html.substring(start, html.indexOf("</title>", start));
-    }
-
-    /** A document read back; JSON-LD with our published context put inline, as no document is fetched. */
-    private Graph parse(String body, String ext) throws Exception {
-        Lang lang = switch (ext) {
-            case "ttl" -> Lang.TURTLE;
-            case "nt" -> Lang.NTRIPLES;
-            case "rdf" -> Lang.RDFXML;
-            case "jsonld" -> Lang.JSONLD;
-            default -> throw new IllegalArgumentException(ext);
-        };
-        String text = body;
-        if (lang == Lang.JSONLD) {
-            JsonObject doc = JsonParser.parseString(body).getAsJsonObject();
-            JsonElement context = JsonParser.parseString(get(local, "/context.jsonld", "application/ld+json").body())
-                    .getAsJsonObject().get("@context");
-            doc.add("@context", context);
-            text = doc.toString();
-        }
-        Graph g = GraphFactory.createDefaultGraph();
-        RDFParser.fromString(text, lang).parse(g);
-        return g;
     }
 }

@@ -1,16 +1,20 @@
 package org.w3id.stalinkg.server;
 
+import static org.w3id.stalinkg.server.ComparedServers.HTTP;
+import static org.w3id.stalinkg.server.ComparedServers.encode;
+import static org.w3id.stalinkg.server.ComparedServers.exampleUrl;
+import static org.w3id.stalinkg.server.ComparedServers.get;
+import static org.w3id.stalinkg.server.ComparedServers.parse;
+import static org.w3id.stalinkg.server.ComparedServers.send;
+import static org.w3id.stalinkg.server.ComparedServers.title;
+import static org.w3id.stalinkg.server.ComparedServers.uri;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,12 +28,9 @@ import java.util.stream.Stream;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.query.Query;
-import org.apache.jena.riot.Lang;
-import org.apache.jena.riot.RDFParser;
 import org.apache.jena.sparql.expr.ExprAggregator;
 import org.apache.jena.sparql.expr.aggregate.AggGroupConcat;
 import org.apache.jena.sparql.expr.aggregate.AggGroupConcatDistinct;
-import org.apache.jena.sparql.graph.GraphFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -60,9 +61,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 class TestServeFromVirtuoso {
 
     private static final String BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
-
     private static Path dir;
     private static Virtuoso virtuoso;
     private static FusekiServer local;
@@ -235,10 +233,10 @@ class TestServeFromVirtuoso {
 
     @Test
     void voidIsTheSameButForTheDumps() throws Exception {
-        Graph mine = parse(get(local, "/.well-known/void", "text/turtle").body(), "ttl");
+        Graph mine = parse(get(local, "/.well-known/void", "text/turtle").body(), "ttl", local);
         HttpResponse<String> theirs = get(remote, "/.well-known/void", "text/turtle");
         assertEquals(200, theirs.statusCode(), theirs.body());
-        Graph actual = parse(theirs.body(), "ttl");
+        Graph actual = parse(theirs.body(), "ttl", local);
         // This server does not hold the data, so it lists no dump (docs/scaling.md): the rest is the same.
         mine.find(null, org.apache.jena.vocabulary.VOID.dataDump.asNode(), null).toList().forEach(mine::delete);
         var distribution = org.apache.jena.graph.NodeFactory.createURI("http://www.w3.org/ns/dcat#distribution");
@@ -279,8 +277,8 @@ class TestServeFromVirtuoso {
         HttpResponse<String> theirs = get(remote, path, accept(ext));
         assertEquals(mine.statusCode(), theirs.statusCode(), path + ": " + theirs.body());
         assertEquals(mine.headers().firstValue("Content-Type"), theirs.headers().firstValue("Content-Type"), path);
-        Graph expected = parse(mine.body(), ext);
-        Graph actual = parse(theirs.body(), ext);
+        Graph expected = parse(mine.body(), ext, local);
+        Graph actual = parse(theirs.body(), ext, local);
         assertTrue(expected.size() > 0, path);
         // The one known difference (docs/scaling.md): Virtuoso keeps a geo:wktLiteral as its own geometry, read back
         // in single precision as virtrdf:Geometry. The same statements, those values aside.
@@ -320,63 +318,5 @@ class TestServeFromVirtuoso {
         });
         return String.join("\n", new ArrayList<>(lines.keySet())) + "\n(" + expected.size() + " local, "
                 + actual.size() + " from Virtuoso)";
-    }
-
-    private static String title(String html) {
-        int start = html.indexOf("<title>");
-        return start < 0 ? "" : html.substring(start, html.indexOf("</title>", start));
-    }
-
-    private static URI uri(FusekiServer server, String path) {
-        return URI.create("http://127.0.0.1:" + server.getHttpPort() + path);
-    }
-
-    private static HttpResponse<String> get(FusekiServer server, String path, String accept) throws Exception {
-        return send(HttpRequest.newBuilder(uri(server, path)).header("Accept", accept));
-    }
-
-    private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        return HTTP.send(request.timeout(Duration.ofSeconds(60)).build(), BodyHandlers.ofString());
-    }
-
-    private static String encode(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
-
-    private static String exampleUrl(CannedQuery q) {
-        StringBuilder sb = new StringBuilder("/api/" + q.name());
-        char sep = '?';
-        for (var p : q.params()) {
-            if (p.example() != null) {
-                sb.append(sep).append(p.name()).append('=').append(encode(p.example()));
-                sep = '&';
-            }
-        }
-        return sb.toString();
-    }
-
-    /**
-     * A document read back; JSON-LD that names our published context by its URL with the context put inline, as no
-     * document is fetched.
-     */
-    private static Graph parse(String body, String ext) throws Exception {
-        Lang lang = switch (ext) {
-            case "ttl" -> Lang.TURTLE;
-            case "nt" -> Lang.NTRIPLES;
-            case "rdf" -> Lang.RDFXML;
-            case "jsonld" -> Lang.JSONLD;
-            default -> throw new IllegalArgumentException(ext);
-        };
-        String text = body;
-        if (lang == Lang.JSONLD && !JsonParser.parseString(body).getAsJsonObject().get("@context").isJsonObject()) {
-            JsonObject doc = JsonParser.parseString(body).getAsJsonObject();
-            JsonElement context = JsonParser.parseString(get(local, "/context.jsonld", "application/ld+json").body())
-                    .getAsJsonObject().get("@context");
-            doc.add("@context", context);
-            text = doc.toString();
-        }
-        Graph g = GraphFactory.createDefaultGraph();
-        RDFParser.fromString(text, lang).parse(g);
-        return g;
     }
 }
