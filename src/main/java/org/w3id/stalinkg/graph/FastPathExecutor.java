@@ -3,6 +3,7 @@ package org.w3id.stalinkg.graph;
 import java.util.Iterator;
 import java.util.concurrent.atomic.LongAdder;
 
+import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.algebra.op.OpFilter;
 import org.apache.jena.sparql.algebra.op.OpGroup;
 import org.apache.jena.sparql.engine.ExecutionContext;
@@ -63,9 +64,11 @@ public final class FastPathExecutor extends OpExecutor {
     @Override
     protected QueryIterator execute(OpFilter opFilter, QueryIterator input) {
         QueryIterator rows = null;
-        if (input instanceof QueryIterRoot) {
-            rows = NumericRanges.rows(opFilter, execCxt);
-            rows = rows != null ? rows : TextContains.rows(opFilter, execCxt);
+        FrozenDataset data = input instanceof QueryIterRoot ? FilterCandidates.frozen(execCxt) : null;
+        Triple pattern = data == null ? null : FilterCandidates.objectPattern(opFilter, execCxt);
+        if (pattern != null) {
+            rows = NumericRanges.rows(opFilter, pattern, data, execCxt);
+            rows = rows != null ? rows : TextContains.rows(opFilter, pattern, data, execCxt);
         }
         if (rows == null) {
             return super.execute(opFilter, input);

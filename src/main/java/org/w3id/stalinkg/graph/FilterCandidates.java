@@ -30,12 +30,12 @@ final class FilterCandidates {
 
     /**
      * The one triple pattern under {@code opFilter}, if its object is a variable, no variable is repeated and it is
-     * matched in the default graph of the in-memory data; otherwise null.
+     * matched in the default graph of the query's dataset; otherwise null.
      */
     static Triple objectPattern(OpFilter opFilter, ExecutionContext execCxt) {
         Triple pattern = GroupCounts.singlePattern(opFilter.getSubOp());
         if (pattern == null || !pattern.getObject().isVariable() || GroupCounts.hasRepeatedVar(pattern)
-                || frozen(execCxt) == null || execCxt.getActiveGraph() != execCxt.getDataset().getDefaultGraph()) {
+                || execCxt.getActiveGraph() != execCxt.getDataset().getDefaultGraph()) {
             return null;
         }
         return pattern;

@@ -31,13 +31,11 @@ final class NumericRanges {
     private NumericRanges() {
     }
 
-    /** The rows of {@code opFilter}, or null if this is not a filter this class answers. */
-    static QueryIterator rows(OpFilter opFilter, ExecutionContext execCxt) {
-        Triple pattern = FilterCandidates.objectPattern(opFilter, execCxt);
-        FrozenDataset data = FilterCandidates.frozen(execCxt);
-        if (pattern == null || data == null) {
-            return null;
-        }
+    /**
+     * The rows of {@code opFilter} over {@code pattern} ({@link FilterCandidates#objectPattern}) in {@code data}, or
+     * null if this is not a filter this class answers.
+     */
+    static QueryIterator rows(OpFilter opFilter, Triple pattern, FrozenDataset data, ExecutionContext execCxt) {
         Var y = Var.alloc(pattern.getObject());
         double[] range = {Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY};
         boolean bounded = false;

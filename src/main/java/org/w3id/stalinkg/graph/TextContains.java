@@ -26,12 +26,11 @@ final class TextContains {
     private TextContains() {
     }
 
-    /** The rows of {@code opFilter}, or null if this is not a filter this class answers. */
-    static QueryIterator rows(OpFilter opFilter, ExecutionContext execCxt) {
-        Triple pattern = FilterCandidates.objectPattern(opFilter, execCxt);
-        if (pattern == null) {
-            return null;
-        }
+    /**
+     * The rows of {@code opFilter} over {@code pattern} ({@link FilterCandidates#objectPattern}) in {@code data}, or
+     * null if this is not a filter this class answers.
+     */
+    static QueryIterator rows(OpFilter opFilter, Triple pattern, FrozenDataset data, ExecutionContext execCxt) {
         Var o = Var.alloc(pattern.getObject());
         String text = null;
         for (Expr e : opFilter.getExprs()) {
@@ -40,7 +39,7 @@ final class TextContains {
         if (text == null) {
             return null;
         }
-        LowerCaseObjects index = FilterCandidates.frozen(execCxt).lowerCaseObjects(execCxt.getCancelSignal());
+        LowerCaseObjects index = data.lowerCaseObjects(execCxt.getCancelSignal());
         return FilterCandidates.filtered(pattern, index.containing(pattern.getPredicate(), text), opFilter, execCxt);
     }
 
