@@ -1,8 +1,6 @@
 package org.w3id.stalinkg.graph;
 
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -42,8 +40,8 @@ import org.w3id.stalinkg.vocab.SKG;
  */
 final class FrozenDataset extends DatasetGraphMapLink {
 
-    private final AtomicReference<NumericObjects> numericObjects = new AtomicReference<>();
-    private final AtomicReference<LowerCaseObjects> lowerCaseObjects = new AtomicReference<>();
+    private final Lazy<NumericObjects> numericObjects = new Lazy<>();
+    private final Lazy<LowerCaseObjects> lowerCaseObjects = new Lazy<>();
 
     private FrozenDataset(Graph union, Graph asserted, Graph inferred) {
         super(union);
@@ -72,22 +70,12 @@ final class FrozenDataset extends DatasetGraphMapLink {
 
     /** The default graph's triples with a numeric object, sorted by value: built at the first call. */
     NumericObjects numericObjects(AtomicBoolean cancel) {
-        return built(numericObjects, () -> NumericObjects.of(getDefaultGraph(), cancel));
+        return numericObjects.get(() -> NumericObjects.of(getDefaultGraph(), cancel));
     }
 
     /** The default graph's triples with LCASE(STR(?o)) of each object, by predicate: built at the first call. */
     LowerCaseObjects lowerCaseObjects(AtomicBoolean cancel) {
-        return built(lowerCaseObjects, () -> LowerCaseObjects.of(getDefaultGraph(), cancel));
-    }
-
-    /** The value of {@code ref}, built and set if none yet (once: other callers wait; a build that fails sets none). */
-    private synchronized <T> T built(AtomicReference<T> ref, Supplier<T> build) {
-        T value = ref.get();
-        if (value == null) {
-            value = build.get();
-            ref.set(value);
-        }
-        return value;
+        return lowerCaseObjects.get(() -> LowerCaseObjects.of(getDefaultGraph(), cancel));
     }
 
     @Override

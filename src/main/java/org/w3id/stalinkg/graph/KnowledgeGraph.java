@@ -27,12 +27,12 @@ public final class KnowledgeGraph {
     private final Map<Path, Long> triplesPerFile;
     private final String contentHash;
     private String things = SKG.ID_BASE;
-    private volatile TextIndex labelIndex;
+    private final Lazy<TextIndex> labelIndex = new Lazy<>();
     // The dataset never changes, so each size is counted once (a count is a scan of an index on disk for TDB2).
     private volatile Long size;
     private volatile Long assertedSize;
     private volatile Long inferredSize;
-    private volatile Map<String, byte[]> dumps;
+    private final Lazy<Map<String, byte[]>> dumps = new Lazy<>();
 
     KnowledgeGraph(DatasetGraph dataset, Graph ontology, Map<Path, Long> triplesPerFile, String contentHash) {
         this.dataset = dataset;
@@ -80,17 +80,7 @@ public final class KnowledgeGraph {
      * start answering) and then kept.
      */
     public TextIndex labelIndex() {
-        TextIndex index = labelIndex;
-        if (index == null) {
-            synchronized (this) {
-                index = labelIndex;
-                if (index == null) {
-                    index = LabelIndex.build(dataset);
-                    labelIndex = index;
-                }
-            }
-        }
-        return index;
+        return labelIndex.get(() -> LabelIndex.build(dataset));
     }
 
     /** The ontology alone (the files of {@code ontology/}, shapes excepted), read-only, with its prefixes. */
@@ -139,17 +129,7 @@ public final class KnowledgeGraph {
      * description states their sizes and checksums.
      */
     public Map<String, byte[]> dumps() {
-        Map<String, byte[]> d = dumps;
-        if (d == null) {
-            synchronized (this) {
-                d = dumps;
-                if (d == null) {
-                    d = DumpLib.dumps(this);
-                    dumps = d;
-                }
-            }
-        }
-        return d;
+        return dumps.get(() -> DumpLib.dumps(this));
     }
 
     /**
