@@ -160,30 +160,42 @@ class TestStalinKgCmd {
      */
     @Test
     void aSecondInstanceOnAnotherPortStarts() throws IOException {
-        try (ServerSocket first = new ServerSocket()) {
-            first.bind(new InetSocketAddress("127.0.0.1", 0));
-            int p = first.getLocalPort();
-            try (ServerSocket firstAdmin = new ServerSocket()) {
-                firstAdmin.bind(new InetSocketAddress("127.0.0.1", p + 1));
-                int second = freePortPair();
-                assertEquals(0, run("serve", "--host", "127.0.0.1", "--port", "" + second, "--exit-after-warm-up"),
-                        err.toString());
-                assertTrue(out.toString().contains(":" + second + "/sparql"), out.toString());
-            }
+        // The first instance's two ports, held: a port and its successor (its admin port), both free when bound.
+        ServerSocket[] firstPorts = heldPortPair();
+        try (ServerSocket first = firstPorts[0]; ServerSocket firstAdmin = firstPorts[1]) {
+            int second = freePortPair();
+            assertEquals(0, run("serve", "--host", "127.0.0.1", "--port", "" + second, "--exit-after-warm-up"),
+                    err.toString());
+            assertTrue(out.toString().contains(":" + second + "/sparql"), out.toString());
         }
     }
 
     /** A port whose successor is free too. */
     private static int freePortPair() throws IOException {
+        ServerSocket[] pair = heldPortPair();
+        try (ServerSocket a = pair[0]; ServerSocket b = pair[1]) {
+            return a.getLocalPort();
+        }
+    }
+
+    /**
+     * Two sockets bound to a port and its successor, on 127.0.0.1, still held: a successor taken by anything else
+     * (a test's connection, another server) makes it try another port, rather than fail.
+     */
+    private static ServerSocket[] heldPortPair() throws IOException {
         for (int i = 0; i < 50; i++) {
-            try (ServerSocket a = holdAPort(); ServerSocket b = new ServerSocket()) {
+            ServerSocket a = holdAPort();
+            ServerSocket b = new ServerSocket();
+            try {
                 if (a.getLocalPort() < 65_535) {
                     b.bind(new InetSocketAddress("127.0.0.1", a.getLocalPort() + 1));
-                    return a.getLocalPort();
+                    return new ServerSocket[] {a, b};
                 }
             } catch (IOException taken) {
                 // try another
             }
+            a.close();
+            b.close();
         }
         throw new IOException("no two free ports in a row");
     }
