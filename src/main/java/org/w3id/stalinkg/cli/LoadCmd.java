@@ -40,11 +40,20 @@ final class LoadCmd implements Callable<Integer> {
             description = "Replace the database already in --tdb2 DIR (once the new one is complete).")
     boolean replace;
 
+    @Option(names = "--batch-triples", paramLabel = "N", defaultValue = "500000",
+            description = "Validate and infer the files in batches of at most N stated triples (default: "
+                + "${DEFAULT-VALUE}), each with the ontology and the files it reaches: files that state or point to "
+                + "the same things are always in one batch. The heap a load needs grows with N, not with the data.")
+    long batchTriples;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
+        if (batchTriples < 1) {
+            throw new ParameterException(spec.commandLine(), "--batch-triples must be at least 1");
+        }
         if (data.tdb2 == null) {
             throw new ParameterException(spec.commandLine(), "load needs --tdb2 DIR: the database folder to write");
         }
@@ -53,7 +62,7 @@ final class LoadCmd implements Callable<Integer> {
         long started = System.nanoTime();
         Tdb2Lib.LoadReport report;
         try {
-            report = Tdb2Lib.load(data.loader(), data.tdb2, replace, (fmt, args) -> {
+            report = Tdb2Lib.load(data.loader(), data.tdb2, replace, batchTriples, (fmt, args) -> {
                 out.println("stalin-kg: " + String.format(fmt, args));
                 out.flush();
             });
@@ -68,8 +77,9 @@ final class LoadCmd implements Callable<Integer> {
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         out.printf("stalin-kg: loaded %,d triples (%,d asserted, %,d inferred) from %,d files into %s in %.1f s "
-                + "(parse, validation and inference %.1f s, TDB2 bulk load %.1f s; %,.0f triples/s)%n",
+                + "in %,d batch(es) (parse, validation and inference %.1f s, TDB2 bulk load %.1f s; %,.0f triples/s)%n",
                 report.triples(), report.asserted(), report.inferred(), report.files(), data.tdb2, seconds,
+                report.batches(),
                 report.pipelineMs() / 1000.0, report.writeMs() / 1000.0, report.triples() / Math.max(seconds, 0.001));
         out.flush();
         return 0;

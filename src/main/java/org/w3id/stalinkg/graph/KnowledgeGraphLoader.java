@@ -140,7 +140,25 @@ public final class KnowledgeGraphLoader {
      * of one thread per core.
      */
     Validated validated() {
-        return LoadWorkers.with(workers -> checked(parsed(workers), workers));
+        return validated(files());
+    }
+
+    /**
+     * What {@link #validated()} gives for some of the files alone ({@link FileBatches}): their triples per file and
+     * content hash are theirs, not the load's.
+     */
+    Validated validated(List<Path> files) {
+        return LoadWorkers.with(workers -> checked(parsed(workers, files), workers));
+    }
+
+    /** Every file a load reads, in load order. */
+    List<Path> files() {
+        return TurtleFiles.list(folders, this::isShapesFile, "Cannot find the data");
+    }
+
+    /** Whether {@code file} is one of the ontology's (the first folder's). */
+    boolean isOntologyFile(Path file) {
+        return file.getParent().equals(folders.get(0));
     }
 
     /**
@@ -151,7 +169,7 @@ public final class KnowledgeGraphLoader {
      */
     public String contentHashOfFiles() {
         MessageDigest contentHash = DigestLib.sha256();
-        for (Path file : TurtleFiles.list(folders, this::isShapesFile, "Cannot find the data")) {
+        for (Path file : files()) {
             try {
                 TurtleFiles.addToHash(contentHash, file, Files.readAllBytes(file));
             } catch (IOException ex) {
@@ -168,9 +186,8 @@ public final class KnowledgeGraphLoader {
      * Reads every file once, in parallel; adds each file's statements to the asserted graph (and the ontology's to
      * the ontology) and its name and bytes to the content hash, in load order.
      */
-    private Parsed parsed(ExecutorService workers) {
+    private Parsed parsed(ExecutorService workers, List<Path> files) {
         long started = System.nanoTime();
-        List<Path> files = TurtleFiles.list(folders, this::isShapesFile, "Cannot find the data");
         List<Future<TurtleFiles.Read>> reading = new ArrayList<>();
         for (Path file : files) {
             reading.add(workers.submit(() -> TurtleFiles.read(file)));
@@ -186,7 +203,7 @@ public final class KnowledgeGraphLoader {
                 TurtleFiles.Read read = LoadWorkers.result(reading.get(i));
                 reading.set(i, null);   // the file's bytes and statements can go once added
                 TurtleFiles.addToHash(contentHash, read.file(), read.bytes());
-                if (read.file().getParent().equals(folders.get(0))) {
+                if (isOntologyFile(read.file())) {
                     // The first folder is the ontology: kept apart too, to be served as one document.
                     read.addTo(ontology);
                 }

@@ -40,12 +40,14 @@ import org.w3id.stalinkg.vocab.SKG;
  * not a database, so a load that fails or is killed leaves nothing that {@link #open} accepts.
  *
  * <pre>
- * Tdb2Lib.load(KnowledgeGraphLoader.forProject(Path.of(".")), Path.of("db"), false, null);  // null: no progress
+ * Tdb2Lib.load(KnowledgeGraphLoader.forProject(Path.of(".")), Path.of("db"), false, 500_000, null);  // no progress
  * KnowledgeGraph kg = Tdb2Lib.open(Path.of("db"));      // read-only, as the loader's
  * </pre>
  *
- * {@link #load} runs the loader's whole pipeline (strict parse, years, SHACL, inference) in memory, then writes the
- * result with TDB2's phased bulk loader into a new folder beside the target, and moves it into place only when
+ * {@link #load} runs the loader's pipeline (strict parse, years, SHACL, inference) a batch of files at a time
+ * ({@link FileBatches}: files that state or point to the same things are checked together, with the ontology's),
+ * streaming each batch's result into TDB2's phased bulk loader ({@link Tdb2BatchWriter}), so the heap it needs grows
+ * with the batch, not the graph. It writes into a new folder beside the target, and moves it into place only when
  * complete. The answers are the in-memory ones: the default graph holds everything, the named graphs
  * {@link SKG#GRAPH_ASSERTED} and {@link SKG#GRAPH_INFERRED} each part. Unlike the in-memory dataset, whose default
  * graph is a view of the two, TDB2 stores the default graph's quads too (its query engine then answers default-graph
@@ -65,7 +67,8 @@ public final class Tdb2Lib {
     private Tdb2Lib() {}
 
     /** What a load wrote, and how long it took. */
-    public record LoadReport(long files, long triples, long asserted, long inferred, long pipelineMs, long writeMs) {}
+    public record LoadReport(long files, long batches, long triples, long asserted, long inferred, long pipelineMs,
+                             long writeMs) {}
 
     /** Whether {@code dir} holds a complete database (a manifest). */
     public static boolean isDatabase(Path dir) {
@@ -76,30 +79,32 @@ public final class Tdb2Lib {
      * Loads and checks the files of {@code loader} and writes them as a database into {@code dir}.
      *
      * @param replace  whether a database already in {@code dir} may be replaced (only once the new one is complete)
+     * @param batchTriples the most triples of the files checked together besides the core ({@link FileBatches})
      * @param output   progress lines (each stage, and the bulk loader's), or null
      * @throws IllegalArgumentException if {@code dir} holds a database and {@code replace} is false, or holds
      *         something other than a database; nothing is read or written then
      * @throws GraphLoadException if the files do not parse or conform; {@code dir} is left as it was
      */
-    public static LoadReport load(KnowledgeGraphLoader loader, Path dir, boolean replace, MonitorOutput output) {
+    public static LoadReport load(KnowledgeGraphLoader loader, Path dir, boolean replace, long batchTriples,
+                                  MonitorOutput output) {
         MonitorOutput out = output != null ? output : (fmt, args) -> {};
         checkTarget(dir, replace);
-        long started = System.nanoTime();
-        KnowledgeGraphLoader.Validated v = loader.progress(out).validated();
-        long pipelineMs = (System.nanoTime() - started) / 1_000_000;
+        KnowledgeGraphLoader progress = loader.progress(out);
+        String contentHash = loader.contentHashOfFiles();
+        FileBatches.Plan plan = LoadWorkers.with(workers -> FileBatches.plan(loader.files(), loader::isOntologyFile,
+                batchTriples, workers, out));
         Path parent = dir.toAbsolutePath().getParent();
         Path work = parent.resolve("." + dir.getFileName() + ".loading-" + ProcessHandle.current().pid() + "-"
                 + System.nanoTime());
-        long writeStarted = System.nanoTime();
-        long triples;
+        Tdb2BatchWriter.Written w;
         try {
             Files.createDirectories(work);
             String database = "tdb2-" + Instant.now().toEpochMilli();
-            triples = write(v, work.resolve(database), out);
+            w = Tdb2BatchWriter.write(progress, plan, work.resolve(database), out);
             try (OutputStream os = Files.newOutputStream(work.resolve(ONTOLOGY))) {
-                RDFDataMgr.write(os, v.ontology(), Lang.TURTLE);
+                RDFDataMgr.write(os, w.ontology(), Lang.TURTLE);
             }
-            Tdb2Manifest.write(work.resolve(MANIFEST), database, v, triples);
+            Tdb2Manifest.write(work.resolve(MANIFEST), database, contentHash, plan.triplesPerFile(), w);
             // Checked again: another load may have finished in the meantime.
             checkTarget(dir, replace);
             FolderLib.moveIntoPlace(work, dir);
@@ -110,9 +115,8 @@ public final class Tdb2Lib {
             FolderLib.deleteTree(work);
             throw ex;
         }
-        long writeMs = (System.nanoTime() - writeStarted) / 1_000_000;
-        return new LoadReport(v.triplesPerFile().size(), triples, v.asserted().size(), v.derived().size(),
-                pipelineMs, writeMs);
+        return new LoadReport(plan.triplesPerFile().size(), plan.batches().size(), w.triples(), w.asserted(),
+                w.inferred(), w.checkMs(), w.totalMs() - w.checkMs());
     }
 
     private static void checkTarget(Path dir, boolean replace) {
@@ -134,58 +138,6 @@ public final class Tdb2Lib {
         }
         if (!replace) {
             throw new IllegalArgumentException(dir + " already holds a database; add --replace to replace it");
-        }
-    }
-
-    /** Streams the validated graphs into a new TDB2 database with the bulk loader; returns the default graph's size. */
-    private static long write(KnowledgeGraphLoader.Validated v, Path location, MonitorOutput out) {
-        DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(Location.create(location));
-        try {
-            DataLoader loader = LoaderFactory.phasedLoader(dsg, out);
-            ProgressMonitor monitor = ProgressMonitorOutput.create(out, "quads", PROGRESS_TICK, 10);
-            StreamRDF stream = new ProgressStreamRDF(loader.stream(), monitor);
-            Graph asserted = v.asserted();
-            Graph derived = v.derived();
-            long[] inDefault = {0};
-            out.print("writing %,d asserted and %,d inferred triples into TDB2 at %s", asserted.size(), derived.size(),
-                    location);
-            loader.startBulk();
-            try {
-                monitor.start();
-                stream.start();
-                asserted.getPrefixMapping().getNsPrefixMap().forEach(stream::prefix);
-                Node assertedName = SKG.GRAPH_ASSERTED.asNode();
-                Node inferredName = SKG.GRAPH_INFERRED.asNode();
-                asserted.find().forEachRemaining(t -> {
-                    stream.triple(t);
-                    stream.quad(Quad.create(assertedName, t));
-                    inDefault[0]++;
-                });
-                derived.find().forEachRemaining(t -> {
-                    if (!asserted.contains(t)) {
-                        stream.triple(t);
-                        inDefault[0]++;
-                    }
-                    stream.quad(Quad.create(inferredName, t));
-                });
-                stream.finish();
-                monitor.finish();
-                monitor.finishMessage("sent to the bulk loader");
-                loader.finishBulk();
-            } catch (RuntimeException ex) {
-                loader.finishException(ex);
-                throw ex;
-            }
-            return inDefault[0];
-        } finally {
-            // Closes the files and releases the lock, so the folder can be moved and opened afresh; the lock file
-            // would name this process, whose number another may have later.
-            TDBInternal.expel(dsg, true);
-            try {
-                Files.deleteIfExists(location.resolve("tdb.lock"));
-            } catch (IOException ex) {
-                LOG.warn("Could not delete the lock file of {}: {}", location, ex.getMessage());
-            }
         }
     }
 

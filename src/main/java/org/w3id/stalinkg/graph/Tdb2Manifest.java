@@ -23,20 +23,20 @@ final class Tdb2Manifest {
     private Tdb2Manifest() {}
 
     /** Writes the manifest {@code file} (through a temporary file and an atomic move). */
-    static void write(Path file, String database, KnowledgeGraphLoader.Validated v, long triples)
-            throws IOException {
+    static void write(Path file, String database, String contentHash, Map<Path, Long> triplesPerFile,
+                      Tdb2BatchWriter.Written w) throws IOException {
         StringBuilder sb = new StringBuilder();
         sb.append("# stalin-kg TDB2 database, written by load; written last, so a folder without it is no database\n");
         sb.append("format=").append(FORMAT).append('\n');
         sb.append("database=").append(database).append('\n');
         sb.append("loaded=").append(Instant.now()).append('\n');
-        sb.append("contentHash=").append(v.contentHash()).append('\n');
-        sb.append("triples=").append(triples).append('\n');
-        sb.append("triples.asserted=").append(v.asserted().size()).append('\n');
-        sb.append("triples.inferred=").append(v.derived().size()).append('\n');
-        sb.append("files=").append(v.triplesPerFile().size()).append('\n');
+        sb.append("contentHash=").append(contentHash).append('\n');
+        sb.append("triples=").append(w.triples()).append('\n');
+        sb.append("triples.asserted=").append(w.asserted()).append('\n');
+        sb.append("triples.inferred=").append(w.inferred()).append('\n');
+        sb.append("files=").append(triplesPerFile.size()).append('\n');
         int i = 0;
-        for (Map.Entry<Path, Long> e : v.triplesPerFile().entrySet()) {
+        for (Map.Entry<Path, Long> e : triplesPerFile.entrySet()) {
             i++;
             sb.append("file.").append(i).append(".path=").append(escape(e.getKey().toString())).append('\n');
             sb.append("file.").append(i).append(".triples=").append(e.getValue()).append('\n');
