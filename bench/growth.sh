@@ -3,22 +3,26 @@
 # the project at N times the curated data (generate --scale N: the curated files and N-1 synthetic copies), loads it
 # into TDB2 (load --tdb2), and measures on this machine:
 #   - load s: the whole of load --tdb2 (parse, SHACL validation, inference, TDB2 bulk load), wall clock;
-#   - start-up to the first answered query (ASK { ?s ?p ?o }) of serve --tdb2, and of the in-memory serve --root
-#     (which parses, validates and infers at every start; skipped above MEM_MAX_SCALE);
+#   - start-up to the first answered query (ASK { ?s ?p ?o }) of serve --tdb2, of stock Apache Jena Fuseki 5.6.0 on
+#     the same TDB2 database (fuseki-server --loc, read-only), and of the in-memory serve --root (which parses,
+#     validates and infers at every start; skipped above MEM_MAX_SCALE);
 #   - p50/p99 of REQUESTS sequential GETs (one keep-alive connection, after WARMUP uncounted) of five ad-hoc /sparql
 #     queries: all facts of one IRI, a two-hop join, a count per class, a year-range filter, a label search with
-#     FILTER(CONTAINS(LCASE(...))), and the same search through the full-text index (text:query); against the TDB2 server, and the in-memory one where it ran; every request
-#     is evaluated (Cache-Control: no-cache), not answered from the answer cache.
+#     FILTER(CONTAINS(LCASE(...))), and the same search through the full-text index (text:query; stock Fuseki, which
+#     has no text index, is sent the FILTER search instead); against the TDB2 server, stock Fuseki, and the in-memory
+#     one where it ran; every request to ours is evaluated (Cache-Control: no-cache), not answered from the answer
+#     cache (stock Fuseki has none).
 # Prints one table and writes it to target/bench/growth.tsv (one row per scale and server).
 #
 #   bench/growth.sh [SCALE...]     (default: 1 10 100; run from the project root after mvn -q package -DskipTests)
 #   REQUESTS=N (default 50)  WARMUP=N (default 5)  MEM_MAX_SCALE=N (default 100)  KEEP=1 keeps the generated folders
+#   and databases; REUSE=1 measures a scale whose project and database KEEP=1 kept (its load time read from its log)
 #
-# Heap, set on purpose for each JVM: generate streams (256 MiB); load and the in-memory server hold the whole graph,
-# its validation and inference in memory (1 GiB + 16 MiB per copy: 100x loaded in 56 s within -Xmx2g); the TDB2
-# server keeps the data in memory-mapped files outside the heap (TDB2_XMX, default 1 GiB at every scale). 1000x has
-# not been run: expect about ten times 100x's minute for load and some 17 GiB of heap for load and the in-memory
-# server (MEM_MAX_SCALE keeps the latter out by default).
+# Heap, set on purpose for each JVM: generate streams (256 MiB); load checks the files in batches of at most 500,000
+# stated triples (load --batch-triples), so its heap does not grow with the scale (LOAD_XMX, default 2 GiB at every
+# scale); the TDB2 servers keep the data in memory-mapped files outside the heap (TDB2_XMX, default 1 GiB); the
+# in-memory server holds the whole graph, its validation and inference (1 GiB + 16 MiB per copy; MEM_MAX_SCALE keeps
+# it out above 100x by default).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scales=${*:-1 10 100}
@@ -34,14 +38,19 @@ jar=target/stalin-kg.jar
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 urlencode() { python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1], safe=""))' "$1"; }
-load_xmx() { echo "$(( 1024 + 16 * $1 ))m"; }
+load_xmx() { echo "${LOAD_XMX:-2g}"; }
+mem_xmx() { echo "$(( 1024 + 16 * $1 ))m"; }
+stock_jar=target/bench/jena-fuseki-server-5.6.0.jar
+[ -f "$stock_jar" ] || mvn -q dependency:copy -Dartifact=org.apache.jena:jena-fuseki-server:5.6.0 \
+  -DoutputDirectory=target/bench
 
 pid=""
 cleanup() { if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi; }
 trap cleanup EXIT
 
-# start_server LOG COMMAND...: starts the server in the background on $port; sets $pid and $startup_ms, the
-# milliseconds from the start of the process to the first answered query.
+# start_server LOG COMMAND...: starts the server in the background on $port, its SPARQL endpoint at $endpoint; sets
+# $pid and $startup_ms, the milliseconds from the start of the process to the first answered query.
+endpoint=/sparql
 start_server() {
   local log=$1; shift
   local start end ask
@@ -49,7 +58,7 @@ start_server() {
   start=$(date +%s%N)
   "$@" > "$log" 2>&1 &
   pid=$!
-  until curl -sf -o /dev/null "http://127.0.0.1:$port/sparql?query=$ask"; do
+  until curl -sf -o /dev/null "http://127.0.0.1:$port$endpoint?query=$ask"; do
     kill -0 "$pid" 2>/dev/null || { echo "server died:" >&2; cat "$log" >&2; exit 1; }
     sleep 0.05
   done
@@ -70,13 +79,16 @@ queries=(
   'PREFIX text: <http://jena.apache.org/text#> SELECT ?thing ?label WHERE { (?thing ?score ?label) text:query ("famine*" 1000000) } ORDER BY ?label ?thing LIMIT 20'
 )
 
-# latencies: appends "p50/p99" of each ad-hoc query against the server on $port to the array $row.
+# latencies [PATH]: appends "p50/p99" of each ad-hoc query against the server on $port (its SPARQL endpoint at PATH,
+# default /sparql) to the array $row. With a PATH (stock Fuseki), the text-index query is sent as the FILTER search.
 latencies() {
-  local i json
+  local i j json path=${1:-/sparql}
   for i in "${!queries[@]}"; do
+    j=$i
+    if [ "$path" != /sparql ] && [ "${names[$i]}" = label-index ]; then j=4; fi
     # FRESH: every request asks for a fresh evaluation (Cache-Control: no-cache), not the kept answer.
     json=$(FRESH=1 WARMUP=$warmup python3 "$lib" latency \
-      "http://127.0.0.1:$port/sparql?query=$(urlencode "${queries[$i]}")" "$requests" application/sparql-results+json)
+      "http://127.0.0.1:$port$path?query=$(urlencode "${queries[$j]}")" "$requests" application/sparql-results+json)
     row+=("$(python3 -c 'import json, sys
 r = json.loads(sys.argv[1])
 bad = {k: v for k, v in r["statuses"].items() if k != "200"}
@@ -91,20 +103,28 @@ printf '%s\n' "$(IFS=$'\t'; echo "${header[*]}")" > "$out"
 for scale in $scales; do
   project="$work/scale-$scale"
   db="$work/db-$scale"
-  rm -rf "$project" "$db"
-  echo "== scale $scale: generate" >&2
-  java -Xmx256m -jar "$jar" generate --scale "$scale" --out "$project" | tail -1 >&2
-  echo "== scale $scale: load --tdb2 (-Xmx$(load_xmx "$scale"))" >&2
-  t0=$(date +%s%N)
-  java -Xmx"$(load_xmx "$scale")" -jar "$jar" load --tdb2 "$db" --root "$project" > "$work/load-$scale.log" 2>&1 \
-    || { cat "$work/load-$scale.log" >&2; exit 1; }
-  t1=$(date +%s%N)
-  load_s=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", (b - a) / 1e9 }')
+  if [ -n "${REUSE:-}" ] && [ -f "$db/manifest.properties" ] && [ -f "$work/load-$scale.log" ]; then
+    echo "== scale $scale: reusing $project and $db" >&2
+    load_s=$(cat "$work/load-$scale.seconds" 2>/dev/null || echo -)
+  else
+    rm -rf "$project" "$db"
+    echo "== scale $scale: generate" >&2
+    java -Xmx256m -jar "$jar" generate --scale "$scale" --out "$project" | tail -1 >&2
+    echo "== scale $scale: load --tdb2 (-Xmx$(load_xmx "$scale"))" >&2
+    t0=$(date +%s%N)
+    java -Xmx"$(load_xmx "$scale")" -jar "$jar" load --tdb2 "$db" --root "$project" 2>&1 | grep -v ' WARN ' \
+      > "$work/load-$scale.log" || { cat "$work/load-$scale.log" >&2; exit 1; }
+    grep -q 'stalin-kg: loaded' "$work/load-$scale.log" || { cat "$work/load-$scale.log" >&2; exit 1; }
+    t1=$(date +%s%N)
+    load_s=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", (b - a) / 1e9 }')
+    echo "$load_s" > "$work/load-$scale.seconds"
+  fi
   triples=$(grep -o 'loaded [0-9,]* triples' "$work/load-$scale.log" | tr -dc '0-9')
   tail -1 "$work/load-$scale.log" >&2
 
   serve_opts=(--host 127.0.0.1 --admin-port -1 --client-query-seconds 0 --answer-cache-mb 0)
   port=$(free_port)
+  endpoint=/sparql
   echo "== scale $scale: serve --tdb2 (-Xmx${TDB2_XMX:-1g})" >&2
   start_server "$work/serve-tdb2-$scale.log" java -Xmx"${TDB2_XMX:-1g}" -jar "$jar" serve --tdb2 "$db" \
     --root "$project" --port "$port" "${serve_opts[@]}"
@@ -113,10 +133,24 @@ for scale in $scales; do
   stop_server
   printf '%s\n' "$(IFS=$'\t'; echo "${row[*]}")" >> "$out"
 
+  # Stock Fuseki on the same TDB2 database (read-only: no --update), at /ds.
+  port=$(free_port)
+  endpoint=/ds/sparql
+  tdb2_dir="$db/$(sed -n 's/^database=//p' "$db/manifest.properties")"
+  echo "== scale $scale: stock Fuseki --loc $tdb2_dir (-Xmx${TDB2_XMX:-1g})" >&2
+  start_server "$work/serve-stock-$scale.log" env FUSEKI_BASE="$work/run-stock" java -Xmx"${TDB2_XMX:-1g}" \
+    -jar "$stock_jar" --localhost --port "$port" --loc "$tdb2_dir" /ds
+  row=("$scale" "$triples" - "$startup_ms" stock-tdb2)
+  latencies /ds/sparql
+  stop_server
+  rm -f "$tdb2_dir/tdb.lock"
+  printf '%s\n' "$(IFS=$'\t'; echo "${row[*]}")" >> "$out"
+  endpoint=/sparql
+
   if [ "$scale" -le "$mem_max" ]; then
     port=$(free_port)
-    echo "== scale $scale: serve --root, in memory (-Xmx$(load_xmx "$scale"))" >&2
-    start_server "$work/serve-mem-$scale.log" java -Xmx"$(load_xmx "$scale")" -jar "$jar" serve --root "$project" \
+    echo "== scale $scale: serve --root, in memory (-Xmx$(mem_xmx "$scale"))" >&2
+    start_server "$work/serve-mem-$scale.log" java -Xmx"$(mem_xmx "$scale")" -jar "$jar" serve --root "$project" \
       --port "$port" "${serve_opts[@]}"
     row=("$scale" "$triples" - "$startup_ms" memory)
     latencies
