@@ -3,10 +3,15 @@
 # run on this machine: start-up time to the first answered query, resident memory, latency (p50/p99 of sequential
 # requests) and throughput (wrk) of ad-hoc SPARQL queries sent with the same text to both, and of our canned queries.
 # Prints a table of ratios at the end and writes it to target/bench/compare.txt.
-#   bench/compare.sh [SECONDS_PER_WRK_RUN]     (default 5; run from the project root; 73 wrk runs, ~7 min at 5 s)
+#   bench/compare.sh [SECONDS_PER_WRK_RUN]     (default 5; run from the project root; at 5 s and the 18 default
+#                                              ad-hoc queries about 20 min)
 #   REQUESTS=N (default 200) sequential requests per latency measurement, WARMUP=N (default 20) uncounted before them.
 #   SCALE=N (default 1): both servers get the curated graph scaled N times by `stalin-kg generate` (synthetic
 #   copies); above scale 1 ours gets -Xmx$HEAP (default 4g) instead of the README's -Xmx (HEAP applies at scale 1 too).
+#   ADHOC="NAME ..." (default "issue15 others"): the ad-hoc queries to measure, in that order; a preset stands for
+#   its list: issue15 = issue 15's six classes (count of all triples, count per class, label FILTER scan, 2-hop
+#   join, facts of one IRI, numeric range), each without and with a total ORDER BY (12 queries); others = the
+#   six measured since the first benchmark. The names are in adhoc_text below.
 # Ours is started with the README's run command (its java part, with the same JVM options), plus a loopback port,
 # no admin port and no per-client budget (wrk is one client). Each ad-hoc query is measured three ways: ours as a
 # client sees it (a repeated query is answered from the answer cache), ours evaluating it every time ("ours fresh":
@@ -143,10 +148,20 @@ measure_wrk() {
 # The same text to both engines. Stock Fuseki has no inference, so these stay on asserted triples; where our derived
 # triples (inferred types, skg:startYear, ...) still change an answer, the table's "same answer" column says so.
 prefixes='PREFIX skg: <https://w3id.org/stalin-kg/ontology#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> '
-# ADHOC="name ..." measures only those (default: all, the issue-15 six first).
-read -r -a adhoc_names <<< "${ADHOC:-count-triples count-per-class label-scan join-ordered facts-of-stalin numeric-range facts-of-iri two-hop count-per-predicate date-range label-search label-search-index}"
+# Issue 15's six query classes, each without and with a full ORDER BY (the names without a suffix are the ones
+# measured before; join-unordered's LIMIT 200 picks any 200 rows, so its "same answer" column may say no).
+issue15='count-triples count-triples-ordered count-per-class-unordered count-per-class label-scan-unordered label-scan
+  join-unordered join-ordered facts-of-stalin-unordered facts-of-stalin numeric-range-unordered numeric-range'
+others='facts-of-iri two-hop count-per-predicate date-range label-search label-search-index'
+declare -A adhoc_presets=([issue15]="$issue15" [others]="$others")
 declare -A adhoc_text=(
   [count-triples]="$count_query"
+  [count-triples-ordered]="$count_query"' ORDER BY ?n'
+  [count-per-class-unordered]='SELECT ?c (COUNT(?s) AS ?n) WHERE { ?s a ?c } GROUP BY ?c'
+  [label-scan-unordered]="$prefixes"'SELECT ?s ?l WHERE { ?s rdfs:label ?l . FILTER(CONTAINS(LCASE(STR(?l)), "plan")) }'
+  [join-unordered]='SELECT * WHERE { ?a ?p ?b . ?b ?q ?c . FILTER(isIRI(?c)) } LIMIT 200'
+  [facts-of-stalin-unordered]='SELECT ?p ?o WHERE { <https://w3id.org/stalin-kg/id/person/joseph-stalin> ?p ?o }'
+  [numeric-range-unordered]='SELECT ?s ?p ?y WHERE { ?s ?p ?y . FILTER(isNumeric(?y) && ?y >= 1930 && ?y <= 1935) }'
   [facts-of-iri]='SELECT ?p ?o WHERE { <https://w3id.org/stalin-kg/id/policy/great-purge> ?p ?o }'
   [two-hop]="$prefixes"'SELECT ?policy ?outcome ?region WHERE {
     ?policy skg:ledTo ?outcome . ?outcome skg:affectedRegion ?region .
@@ -167,6 +182,17 @@ declare -A adhoc_text=(
 )
 # What stock Fuseki is asked instead (it has no text index): the FILTER scan.
 declare -A stock_text=([label-search-index]="${adhoc_text[label-search]}")
+# ADHOC="name ..." measures only those, in that order; a preset name (issue15, others) stands for its list.
+adhoc_names=()
+for name in ${ADHOC:-issue15 others}; do
+  if [ -n "${adhoc_presets[$name]:-}" ]; then
+    for word in ${adhoc_presets[$name]}; do adhoc_names+=("$word"); done
+  elif [ -n "${adhoc_text[$name]:-}" ]; then
+    adhoc_names+=("$name")
+  else
+    die "ADHOC: no ad-hoc query or preset named $name (presets: ${!adhoc_presets[*]}; queries: ${!adhoc_text[*]})"
+  fi
+done
 
 adhoc() {
   local name enc c
