@@ -1,26 +1,39 @@
 #!/usr/bin/env bash
-# Our jar against stock Apache Jena Fuseki 5.6.0 on the same triples, and both against a static-file ceiling, in one
-# run on this machine: start-up time to the first answered query, resident memory, latency (p50/p99 of sequential
-# requests) and throughput (wrk) of ad-hoc SPARQL queries sent with the same text to both, and of our canned queries.
+# Our jar against stock Apache Jena Fuseki 5.6.0 on the same triples (and, with RDF4J=1, against Eclipse RDF4J's
+# MemoryStore), and all against a static-file ceiling, in one run on this machine: start-up time to the first
+# answered query, resident memory, latency (p50/p99 of sequential requests) and throughput (wrk) of ad-hoc SPARQL
+# queries sent with the same text to each engine, and of our canned queries.
 # Prints a table of ratios at the end and writes it to target/bench/compare.txt.
-#   bench/compare.sh [SECONDS_PER_WRK_RUN]     (default 5; run from the project root; 73 wrk runs, ~7 min at 5 s)
+#   bench/compare.sh [SECONDS_PER_WRK_RUN]     (default 5; run from the project root; at 5 s and the 18 default
+#                                              ad-hoc queries about 20 min, plus 7 min with RDF4J=1)
 #   REQUESTS=N (default 200) sequential requests per latency measurement, WARMUP=N (default 20) uncounted before them.
 #   SCALE=N (default 1): both servers get the curated graph scaled N times by `stalin-kg generate` (synthetic
 #   copies); above scale 1 ours gets -Xmx$HEAP (default 4g) instead of the README's -Xmx (HEAP applies at scale 1 too).
+#   ADHOC="NAME ..." (default "issue15 others"): the ad-hoc queries to measure, in that order; a preset stands for
+#   its list: issue15 = issue 15's six classes (count of all triples, count per class, label FILTER scan, 2-hop
+#   join, facts of one IRI, numeric range), each without and with a total ORDER BY (12 queries); others = the
+#   six measured since the first benchmark. The names are in adhoc_text below.
+#   RDF4J=1 (default 0): also start RDF4J 5.1.2's MemoryStore behind the JDK's HTTP server
+#   (bench/lib/Rdf4jServer.java; its classpath from bench/rdf4j/pom.xml, resolved by Maven and compiled once under
+#   target/bench) on the file stock Fuseki gets, and measure it like stock on every ad-hoc query. Off by default
+#   because it adds a third of the run's time and the first run needs Maven Central; the run stops before measuring
+#   if RDF4J's answer to a query has a different number of rows than stock Fuseki's.
 # Ours is started with the README's run command (its java part, with the same JVM options), plus a loopback port,
 # no admin port and no per-client budget (wrk is one client). Each ad-hoc query is measured three ways: ours as a
 # client sees it (a repeated query is answered from the answer cache), ours evaluating it every time ("ours fresh":
-# the request carries Cache-Control: no-cache) and stock Fuseki. label-search-index asks ours through the full-text
-# index (text:query) and stock Fuseki by the FILTER scan of label-search: the same answer, two ways.
+# the request carries Cache-Control: no-cache) and stock Fuseki (and RDF4J, which has no answer cache either).
+# label-search-index asks ours through the full-text index (text:query) and the others by the FILTER scan of
+# label-search: the same answer, two ways.
 # Builds the jar and fetches stock Fuseki if they are missing; installs wrk and nginx (Debian packages) if missing.
-# The two servers are started one at a time (so neither start-up competes with the other for the CPUs), then both
-# stay up and are loaded alternately, one at a time, query by query; wrk runs on the same 2 cores as the server.
+# The servers are started one at a time (so no start-up competes with another for the CPUs), then all stay up and
+# are loaded alternately, one at a time, query by query; wrk runs on the same 2 cores as the server.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-5}
 scale=${SCALE:-1}
 requests=${REQUESTS:-200}
 warmup=${WARMUP:-20}
+rdf4j=${RDF4J:-0}
 work=target/bench
 results="$work/compare-results.jsonl"
 lib=bench/lib/compare.py
@@ -43,6 +56,7 @@ trap stop_all EXIT
 trap 'exit 130' INT TERM
 
 die() { echo "compare.sh: $*" >&2; exit 1; }
+case "$rdf4j" in 0|1) ;; *) die "RDF4J=$rdf4j: give 1 (measure RDF4J too) or 0" ;; esac
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 urlencode() { python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1], safe=""))' "$1"; }
 meta() { python3 "$lib" meta "$1" "$2" >> "$results"; }
@@ -69,9 +83,28 @@ prepare() {
   for i in "${!ours_cmd[@]}"; do
     case "${ours_cmd[$i]}" in -Xmx*) [ -z "$heap" ] || ours_cmd[$i]="-Xmx$heap" ;; esac
   done
+  if [ "$rdf4j" = 1 ]; then prepare_rdf4j; fi
   command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
   # nginx for the ceiling; if it cannot be installed, ceiling() falls back to Python's threading HTTP server.
   command -v nginx >/dev/null || { apt-get update -qq && apt-get install -y -qq nginx >/dev/null; } || true
+}
+
+# RDF4J's classpath (bench/rdf4j/pom.xml, resolved by Maven once) and bench/lib/Rdf4jServer.java compiled against
+# it, both kept under target/bench and made again when their source is newer. Compiled ahead, not run as a
+# single-file program, so that its start-up time does not include compiling it.
+prepare_rdf4j() {
+  rdf4j_cp_file="$work/rdf4j.classpath"
+  rdf4j_classes="$work/rdf4j-classes"
+  if [ ! -s "$rdf4j_cp_file" ] || [ bench/rdf4j/pom.xml -nt "$rdf4j_cp_file" ]; then
+    mvn -q -B -f bench/rdf4j/pom.xml dependency:build-classpath -Dmdep.outputFile="$PWD/$rdf4j_cp_file" \
+      || die "cannot resolve RDF4J's classpath (mvn -f bench/rdf4j/pom.xml dependency:build-classpath)"
+  fi
+  if [ ! -f "$rdf4j_classes/Rdf4jServer.class" ] || [ bench/lib/Rdf4jServer.java -nt "$rdf4j_classes/Rdf4jServer.class" ] \
+      || [ "$rdf4j_cp_file" -nt "$rdf4j_classes/Rdf4jServer.class" ]; then
+    rm -rf "$rdf4j_classes"
+    javac -d "$rdf4j_classes" -cp "$(cat "$rdf4j_cp_file")" bench/lib/Rdf4jServer.java || die "cannot compile bench/lib/Rdf4jServer.java"
+  fi
+  rdf4j_version=$(sed -n 's|.*<rdf4j.version>\(.*\)</rdf4j.version>.*|\1|p' bench/rdf4j/pom.xml)
 }
 
 # ------------------------------------------------------------------ 2. start-up to first answer, memory after start
@@ -113,6 +146,36 @@ start_servers() {
   echo "stock Fuseki: first answer after $started_ms ms, VmRSS $(rss_mib "$stock_pid" VmRSS) MiB"
   ours="http://127.0.0.1:$ours_port"
   stock="http://127.0.0.1:$stock_port"
+  [ "$rdf4j" = 1 ] || return 0
+
+  port=$(free_port)
+  start_timed /sparql "$work/compare-rdf4j.log" \
+    java -cp "$rdf4j_classes:$(cat "$rdf4j_cp_file")" Rdf4jServer "$port" "$work/all.ttl"
+  rdf4j_pid=$started_pid
+  meta rdf4j "RDF4J $rdf4j_version MemoryStore behind the JDK's HTTP server (bench/lib/Rdf4jServer.java, 16 threads, default JVM options) on the file stock Fuseki gets"
+  meta start_rdf4j "$started_ms"; meta rss_start_rdf4j "$(rss_mib "$rdf4j_pid" VmRSS)"
+  echo "RDF4J: first answer after $started_ms ms, VmRSS $(rss_mib "$rdf4j_pid" VmRSS) MiB"
+  rdf4j_url="http://127.0.0.1:$port"
+}
+
+# check_rows: before any measuring, RDF4J must answer each ad-hoc query with as many rows as stock Fuseki (the same
+# text goes to both), or the comparison is not fair and the run stops. Rows that differ are only reported (a LIMIT
+# without a total ORDER BY may keep other rows; the table's "same answer" column says it again).
+check_rows() {
+  local name senc stock_answer rdf4j_answer srows rrows
+  for name in "${adhoc_names[@]}"; do
+    senc=$(urlencode "${stock_text[$name]:-${adhoc_text[$name]}}")
+    stock_answer=$(python3 "$lib" rows "$stock/ds/sparql?query=$senc" "$sparql_json") || die "stock Fuseki does not answer $name"
+    rdf4j_answer=$(python3 "$lib" rows "$rdf4j_url/sparql?query=$senc" "$sparql_json") || die "RDF4J does not answer $name"
+    srows=${stock_answer% *}; rrows=${rdf4j_answer% *}
+    [ "$srows" = "$rrows" ] \
+      || die "$name: RDF4J answers $rrows rows, stock Fuseki $srows: not the same answer, so the comparison would not be fair"
+    if [ "${stock_answer#* }" = "${rdf4j_answer#* }" ]; then
+      echo "rows $name: $srows from both stock Fuseki and RDF4J, the same answer"
+    else
+      echo "rows $name: $srows from both stock Fuseki and RDF4J, but not the same rows"
+    fi
+  done
 }
 
 # ------------------------------------------------------------------------------------------------------ measuring
@@ -143,10 +206,20 @@ measure_wrk() {
 # The same text to both engines. Stock Fuseki has no inference, so these stay on asserted triples; where our derived
 # triples (inferred types, skg:startYear, ...) still change an answer, the table's "same answer" column says so.
 prefixes='PREFIX skg: <https://w3id.org/stalin-kg/ontology#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> '
-# ADHOC="name ..." measures only those (default: all, the issue-15 six first).
-read -r -a adhoc_names <<< "${ADHOC:-count-triples count-per-class label-scan join-ordered facts-of-stalin numeric-range facts-of-iri two-hop count-per-predicate date-range label-search label-search-index}"
+# Issue 15's six query classes, each without and with a full ORDER BY (the names without a suffix are the ones
+# measured before; join-unordered's LIMIT 200 picks any 200 rows, so its "same answer" column may say no).
+issue15='count-triples count-triples-ordered count-per-class-unordered count-per-class label-scan-unordered label-scan
+  join-unordered join-ordered facts-of-stalin-unordered facts-of-stalin numeric-range-unordered numeric-range'
+others='facts-of-iri two-hop count-per-predicate date-range label-search label-search-index'
+declare -A adhoc_presets=([issue15]="$issue15" [others]="$others")
 declare -A adhoc_text=(
   [count-triples]="$count_query"
+  [count-triples-ordered]="$count_query"' ORDER BY ?n'
+  [count-per-class-unordered]='SELECT ?c (COUNT(?s) AS ?n) WHERE { ?s a ?c } GROUP BY ?c'
+  [label-scan-unordered]="$prefixes"'SELECT ?s ?l WHERE { ?s rdfs:label ?l . FILTER(CONTAINS(LCASE(STR(?l)), "plan")) }'
+  [join-unordered]='SELECT * WHERE { ?a ?p ?b . ?b ?q ?c . FILTER(isIRI(?c)) } LIMIT 200'
+  [facts-of-stalin-unordered]='SELECT ?p ?o WHERE { <https://w3id.org/stalin-kg/id/person/joseph-stalin> ?p ?o }'
+  [numeric-range-unordered]='SELECT ?s ?p ?y WHERE { ?s ?p ?y . FILTER(isNumeric(?y) && ?y >= 1930 && ?y <= 1935) }'
   [facts-of-iri]='SELECT ?p ?o WHERE { <https://w3id.org/stalin-kg/id/policy/great-purge> ?p ?o }'
   [two-hop]="$prefixes"'SELECT ?policy ?outcome ?region WHERE {
     ?policy skg:ledTo ?outcome . ?outcome skg:affectedRegion ?region .
@@ -167,10 +240,21 @@ declare -A adhoc_text=(
 )
 # What stock Fuseki is asked instead (it has no text index): the FILTER scan.
 declare -A stock_text=([label-search-index]="${adhoc_text[label-search]}")
+# ADHOC="name ..." measures only those, in that order; a preset name (issue15, others) stands for its list.
+adhoc_names=()
+for name in ${ADHOC:-issue15 others}; do
+  if [ -n "${adhoc_presets[$name]:-}" ]; then
+    for word in ${adhoc_presets[$name]}; do adhoc_names+=("$word"); done
+  elif [ -n "${adhoc_text[$name]:-}" ]; then
+    adhoc_names+=("$name")
+  else
+    die "ADHOC: no ad-hoc query or preset named $name (presets: ${!adhoc_presets[*]}; queries: ${!adhoc_text[*]})"
+  fi
+done
 
 adhoc() {
   local name enc c
-  # Warm-up, not recorded: both JVMs keep getting faster for tens of seconds of load (JIT), so before measuring,
+  # Warm-up, not recorded: the JVMs keep getting faster for tens of seconds of load (JIT), so before measuring,
   # each ad-hoc query runs for SECONDS with wrk at 8 connections on each server.
   echo "warm-up: every ad-hoc query for $seconds s on each server"
   for name in "${adhoc_names[@]}"; do
@@ -178,6 +262,9 @@ adhoc() {
     senc=$(urlencode "${stock_text[$name]:-${adhoc_text[$name]}}")
     wrk -t2 -c8 -d"${seconds}s" -H "Accept: $sparql_json" -H "Cache-Control: no-cache" "$ours/sparql?query=$enc" > /dev/null
     wrk -t2 -c8 -d"${seconds}s" -H "Accept: $sparql_json" "$stock/ds/sparql?query=$senc" > /dev/null
+    if [ "$rdf4j" = 1 ]; then
+      wrk -t2 -c8 -d"${seconds}s" -H "Accept: $sparql_json" "$rdf4j_url/sparql?query=$senc" > /dev/null
+    fi
   done
   for name in "${adhoc_names[@]}"; do
     echo "ad-hoc query $name"
@@ -188,10 +275,12 @@ adhoc() {
     measure_latency ours sparql "$name" "$ours/sparql?query=$enc" "$sparql_json"
     measure_latency ours-fresh sparql "$name" "$ours/sparql?query=$enc" "$sparql_json"
     measure_latency stock sparql "$name" "$stock/ds/sparql?query=$senc" "$sparql_json"
+    [ "$rdf4j" = 0 ] || measure_latency rdf4j sparql "$name" "$rdf4j_url/sparql?query=$senc" "$sparql_json"
     for c in 1 8 64; do
       measure_wrk ours "$name" "$c" "$ours/sparql?query=$enc" "$sparql_json"
       measure_wrk ours-fresh "$name" "$c" "$ours/sparql?query=$enc" "$sparql_json"
       measure_wrk stock "$name" "$c" "$stock/ds/sparql?query=$senc" "$sparql_json"
+      [ "$rdf4j" = 0 ] || measure_wrk rdf4j "$name" "$c" "$rdf4j_url/sparql?query=$senc" "$sparql_json"
     done
   done
 }
@@ -279,12 +368,21 @@ main() {
   meta java "$(java -version 2>&1 | head -1)"
   meta seconds "$seconds"; meta requests "$requests"; meta warmup "$warmup"; meta scale "$scale"
   meta ours_cmd "${ours_cmd[*]}"
+  ordered=()
+  for name in "${adhoc_names[@]}"; do
+    case "${adhoc_text[$name]}" in *"ORDER BY"*) ordered+=("$name") ;; esac
+  done
+  meta adhoc_ordered "${ordered[*]:-}"
   start_servers
+  [ "$rdf4j" = 0 ] || check_rows
   adhoc
   canned
   # Memory at the end of the load: both servers have served every request they will get.
   meta rss_end_ours "$(rss_mib "$ours_pid" VmRSS)"; meta hwm_end_ours "$(rss_mib "$ours_pid" VmHWM)"
   meta rss_end_stock "$(rss_mib "$stock_pid" VmRSS)"; meta hwm_end_stock "$(rss_mib "$stock_pid" VmHWM)"
+  if [ "$rdf4j" = 1 ]; then
+    meta rss_end_rdf4j "$(rss_mib "$rdf4j_pid" VmRSS)"; meta hwm_end_rdf4j "$(rss_mib "$rdf4j_pid" VmHWM)"
+  fi
   # Shed and throttled answers, from our access log (wrk counts them only as non-2xx).
   meta ours_503 "$(grep -c ' status=503 ' "$work/compare-ours.log" || true)"
   meta ours_429 "$(grep -c ' status=429 ' "$work/compare-ours.log" || true)"

@@ -5,6 +5,8 @@
                                       WARMUP (default 20) uncounted ones; prints one JSON object: p50, p99 and
                                       mean in ms, the status codes seen, the body size and, for a SPARQL JSON
                                       answer, its row count and a digest of its bindings (to compare engines).
+  compare.py rows URL [ACCEPT]        one GET; prints the row count and digest of its SPARQL JSON answer, or says
+                                      on stderr why there is none (status and first line of the body); exits 1.
   compare.py wrk LABEL                reads wrk's output on stdin; prints one JSON object: requests, seconds,
                                       the 2xx/3xx requests per second, non-2xx responses and socket errors.
   compare.py meta KEY VALUE           prints a JSON line recording one fact (a number when VALUE is one).
@@ -30,7 +32,8 @@ def percentile(values, p):
 
 
 def sparql_summary(body):
-    """Rows and an order-independent digest of a SPARQL JSON answer, or (None, None) for anything else."""
+    """Rows and an order-independent digest of a SPARQL JSON answer, or (None, None) for anything else. Blank nodes
+    count by position only: their labels are each engine's own."""
     try:
         doc = json.loads(body)
     except ValueError:
@@ -42,7 +45,8 @@ def sparql_summary(body):
     if "results" not in doc:
         return None, None
     rows = doc["results"]["bindings"]
-    canon = sorted(json.dumps(r, sort_keys=True, ensure_ascii=False) for r in rows)
+    canon = sorted(json.dumps({k: ({"type": "bnode"} if v.get("type") == "bnode" else v) for k, v in r.items()},
+                              sort_keys=True, ensure_ascii=False) for r in rows)
     return len(rows), hashlib.sha256("\n".join(canon).encode()).hexdigest()[:12]
 
 
@@ -86,6 +90,30 @@ def latency(url, n, accept=None, warmup=20):
         "rows": rows,
         "digest": digest,
     }
+
+
+def rows(url, accept=None):
+    """Row count and digest of one SPARQL JSON answer, or None with the reason printed on stderr."""
+    u = urllib.parse.urlsplit(url)
+    conn = http.client.HTTPConnection(u.hostname, u.port, timeout=60)
+    try:
+        conn.request("GET", u.path + ("?" + u.query if u.query else ""), headers={"Accept": accept} if accept else {})
+        resp = conn.getresponse()
+        body = resp.read()
+    except (http.client.HTTPException, OSError) as e:
+        print(f"no answer from {u.hostname}:{u.port}: {e}", file=sys.stderr)
+        return None
+    finally:
+        conn.close()
+    if resp.status != 200:
+        first = body.decode("utf-8", "replace").strip().splitlines()[:1]
+        print(f"HTTP {resp.status}: {first[0] if first else ''}", file=sys.stderr)
+        return None
+    n, digest = sparql_summary(body)
+    if n is None:
+        print("the answer is not SPARQL JSON results", file=sys.stderr)
+        return None
+    return n, digest
 
 
 def parse_wrk(text):
@@ -135,6 +163,20 @@ def table(headers, rows):
     return "\n".join(out)
 
 
+def gmean(xs):
+    return math.exp(sum(math.log(x) for x in xs) / len(xs)) if xs else None
+
+
+def rps_ratios(thr, queries, c, num, den):
+    """num/den of successful requests per second at c connections, for each query both servers answered."""
+    out = []
+    for q in queries:
+        a, b = thr.get((num, q, c)), thr.get((den, q, c))
+        if a and b and a.get("rps_ok") and b.get("rps_ok"):
+            out.append(a["rps_ok"] / b["rps_ok"])
+    return out
+
+
 def report(path):
     recs = [json.loads(l) for l in open(path, encoding="utf-8") if l.strip()]
     meta = {}
@@ -152,11 +194,16 @@ def report(path):
                 order.append((r["group"], r["query"]))
         elif k == "wrk":
             thr[(r["server"], r["query"], r["conns"])] = r
+    # RDF4J's columns appear only in a run that measured it (RDF4J=1).
+    rdf = "rdf4j" in meta or any(s == "rdf4j" for (s, _) in lat)
     out = []
-    out.append(f"stalin-kg against stock Apache Jena Fuseki 5.6.0 -- {meta.get('date', '?')}")
+    out.append(f"stalin-kg against stock Apache Jena Fuseki 5.6.0{' and RDF4J' if rdf else ''} -- "
+               f"{meta.get('date', '?')}")
     out.append(f"machine: nproc {m('nproc')}, {m('mem')}; {m('java')}; graph: curated x{m('scale')}")
     out.append(f"ours: {m('ours_cmd')} (README's run command); stock: java -jar jena-fuseki-server-5.6.0.jar "
                f"--file (default JVM options)")
+    if rdf:
+        out.append(f"rdf4j: {m('rdf4j')}")
     out.append(f"method: servers started one at a time, then loaded alternately; wrk {m('seconds')} s per run "
                f"(-t2, -t1 at 1 connection); latency over {m('requests')} sequential requests on one keep-alive "
                f"connection after {m('warmup')} uncounted ones")
@@ -171,40 +218,56 @@ def report(path):
 
     # Start-up and memory.
     s = meta
-    rows = [
-        ["start-up to first answer (ms)", fmt(s.get("start_ours")), fmt(s.get("start_stock")),
-         ratio(s.get("start_ours"), s.get("start_stock"))],
-        ["VmRSS after start (MiB)", fmt(s.get("rss_start_ours"), 1), fmt(s.get("rss_start_stock"), 1),
-         ratio(s.get("rss_start_ours"), s.get("rss_start_stock"))],
-        ["VmRSS at end of load (MiB)", fmt(s.get("rss_end_ours"), 1), fmt(s.get("rss_end_stock"), 1),
-         ratio(s.get("rss_end_ours"), s.get("rss_end_stock"))],
-        ["VmHWM peak RSS at end (MiB)", fmt(s.get("hwm_end_ours"), 1), fmt(s.get("hwm_end_stock"), 1),
-         ratio(s.get("hwm_end_ours"), s.get("hwm_end_stock"))],
-    ]
+    rows = []
+    for label, key, digits in (("start-up to first answer (ms)", "start", 0),
+                               ("VmRSS after start (MiB)", "rss_start", 1),
+                               ("VmRSS at end of load (MiB)", "rss_end", 1),
+                               ("VmHWM peak RSS at end (MiB)", "hwm_end", 1)):
+        o, b, r = s.get(key + "_ours"), s.get(key + "_stock"), s.get(key + "_rdf4j")
+        row = [label, fmt(o, digits), fmt(b, digits)] + ([fmt(r, digits)] if rdf else []) + [ratio(o, b)]
+        rows.append(row + ([ratio(o, r), ratio(r, b)] if rdf else []))
     out.append("Start-up and memory")
-    out.append(table(["measure", "ours", "stock", "ours/stock"], rows))
+    out.append(table(["measure", "ours", "stock"] + (["rdf4j"] if rdf else []) + ["ours/stock"]
+                     + (["ours/rdf4j", "rdf4j/stock"] if rdf else []), rows))
     out.append("")
 
     # Latency.
     rows = []
     for group, q in order:
-        o, f, b = lat.get(("ours", q)), lat.get(("ours-fresh", q)), lat.get(("stock", q))
+        o, f, b, r = (lat.get((name, q)) for name in ("ours", "ours-fresh", "stock", "rdf4j"))
         same = "-"
         if o and b and o.get("digest") and b.get("digest"):
             same = "yes" if o["digest"] == b["digest"] else "no"
+        if rdf:
+            rsame = "-"
+            if r and b and r.get("digest") and b.get("digest"):
+                rsame = "yes" if r["digest"] == b["digest"] else "no"
+            same = f"{same}/{rsame}"
         bad = []
-        for name, rec in (("ours", o), ("fresh", f), ("stock", b)):
+        for name, rec in (("ours", o), ("fresh", f), ("stock", b), ("rdf4j", r)):
             if rec and set(rec["statuses"]) - {"200"}:
                 bad.append(f"{name} {rec['statuses']}")
-        rows.append([q, group,
-                     f"{fmt(o and o.get('rows'))}/{fmt(b and b.get('rows'))}", same,
-                     fmt(o and o["p50"], 2), fmt(o and o["p99"], 2),
-                     fmt(f and f["p50"], 2), fmt(f and f["p99"], 2),
-                     fmt(b and b["p50"], 2), fmt(b and b["p99"], 2),
-                     ratio(o and o["p50"], b and b["p50"]), ratio(f and f["p50"], b and b["p50"]), "; ".join(bad)])
-    out.append("Latency, sequential requests (ms); fresh = ours asked with Cache-Control: no-cache (evaluated again)")
-    out.append(table(["query", "via", "rows ours/stock", "same answer", "ours p50", "ours p99", "fresh p50",
-                      "fresh p99", "stock p50", "stock p99", "p50 ours/stock", "p50 fresh/stock", "non-200"], rows))
+        counts = f"{fmt(o and o.get('rows'))}/{fmt(b and b.get('rows'))}"
+        if rdf:
+            counts += f"/{fmt(r and r.get('rows'))}"
+        row = [q, group, counts, same,
+               fmt(o and o["p50"], 2), fmt(o and o["p99"], 2),
+               fmt(f and f["p50"], 2), fmt(f and f["p99"], 2),
+               fmt(b and b["p50"], 2), fmt(b and b["p99"], 2)]
+        if rdf:
+            row += [fmt(r and r["p50"], 2), fmt(r and r["p99"], 2)]
+        row += [ratio(o and o["p50"], b and b["p50"]), ratio(f and f["p50"], b and b["p50"])]
+        if rdf:
+            row += [ratio(f and f["p50"], r and r["p50"]), ratio(r and r["p50"], b and b["p50"])]
+        rows.append(row + ["; ".join(bad)])
+    out.append("Latency, sequential requests (ms); fresh = ours asked with Cache-Control: no-cache (evaluated again)"
+               + ("; same answer = ours/rdf4j each against stock" if rdf else ""))
+    headers = ["query", "via", "rows ours/stock" + ("/rdf4j" if rdf else ""), "same answer", "ours p50", "ours p99",
+               "fresh p50", "fresh p99", "stock p50", "stock p99"]
+    headers += ["rdf4j p50", "rdf4j p99"] if rdf else []
+    headers += ["p50 ours/stock", "p50 fresh/stock"]
+    headers += ["p50 fresh/rdf4j", "p50 rdf4j/stock"] if rdf else []
+    out.append(table(headers + ["non-200"], rows))
     out.append("")
 
     # Throughput.
@@ -212,38 +275,49 @@ def report(path):
     conns_all = sorted({c for (_, _, c) in thr})
     for group, q in order + [("static", "ceiling")]:
         for c in conns_all:
-            o, f, b = thr.get(("ours", q, c)), thr.get(("ours-fresh", q, c)), thr.get(("stock", q, c))
+            o, f, b, r = (thr.get((name, q, c)) for name in ("ours", "ours-fresh", "stock", "rdf4j"))
             ceil = thr.get(("ceiling", "ceiling", c))
             if q == "ceiling":
-                o, f, b = ceil, None, None
+                o, f, b, r = ceil, None, None, None
             if not o and not b:
                 continue
             notes = []
-            for name, rec in (("ours", o), ("fresh", f), ("stock", b)):
+            for name, rec in (("ours", o), ("fresh", f), ("stock", b), ("rdf4j", r)):
                 if rec and (rec.get("non2xx") or rec.get("socket_errors")):
                     notes.append(f"{name}: {rec.get('non2xx', 0)} non-2xx, {rec.get('socket_errors', 0)} socket errors"
                                  f" (wrk total {fmt(rec.get('rps_wrk'))}/s)")
-            orps = o and o.get("rps_ok")
-            frps = f and f.get("rps_ok")
-            brps = b and b.get("rps_ok")
-            rows.append([q, c, fmt(orps), fmt(frps), fmt(brps), ratio(orps, brps), ratio(frps, brps),
-                         ratio(orps, ceil and ceil.get("rps_ok"), 3) if q != "ceiling" else "1",
-                         "; ".join(notes)])
-    # Geometric mean of fresh/stock and ours/stock over the ad-hoc queries, at each number of connections.
+            orps, frps, brps, rrps = (x and x.get("rps_ok") for x in (o, f, b, r))
+            row = [q, c, fmt(orps), fmt(frps), fmt(brps)] + ([fmt(rrps)] if rdf else [])
+            row += [ratio(orps, brps), ratio(frps, brps)]
+            row += [ratio(frps, rrps), ratio(rrps, brps)] if rdf else []
+            row += [ratio(orps, ceil and ceil.get("rps_ok"), 3) if q != "ceiling" else "1", "; ".join(notes)]
+            rows.append(row)
+    # Geometric means over the ad-hoc queries at each number of connections: all of them, then those with an
+    # ORDER BY and those without (when both kinds were measured).
+    adhoc = [q for g, q in order if g == "sparql"]
+    ordered = set(str(meta.get("adhoc_ordered", "")).split())
+    subsets = [("", adhoc)]
+    if ordered & set(adhoc) and set(adhoc) - ordered:
+        subsets += [(" with ORDER BY", [q for q in adhoc if q in ordered]),
+                    (" without ORDER BY", [q for q in adhoc if q not in ordered])]
+    pairs = [("fresh/stock", "ours-fresh", "stock"), ("ours/stock", "ours", "stock")]
+    if rdf:
+        pairs += [("fresh/rdf4j", "ours-fresh", "rdf4j"), ("rdf4j/stock", "rdf4j", "stock")]
+    # A ratio over fewer queries (a server with no successful request in a run) says over how many.
     for c in conns_all:
-        pairs = [(thr.get(("ours-fresh", q, c)), thr.get(("ours", q, c)), thr.get(("stock", q, c)))
-                 for g, q in order if g == "sparql"]
-        fresh = [f["rps_ok"] / b["rps_ok"] for f, _, b in pairs if f and b and f.get("rps_ok") and b.get("rps_ok")]
-        ours = [o["rps_ok"] / b["rps_ok"] for _, o, b in pairs if o and b and o.get("rps_ok") and b.get("rps_ok")]
-        if fresh:
-            gm = lambda xs: math.exp(sum(math.log(x) for x in xs) / len(xs))
-            out.append(f"geometric mean over {len(fresh)} ad-hoc queries at {c} connections: fresh/stock "
-                       f"{gm(fresh):.2f}, ours/stock {gm(ours):.2f}")
+        for what, qs in subsets:
+            means = [(label, rps_ratios(thr, qs, c, num, den)) for label, num, den in pairs]
+            if not any(xs for _, xs in means):
+                continue
+            out.append(f"geometric mean over {len(qs)} ad-hoc queries{what} at {c} connections: "
+                       + ", ".join(f"{label} {gmean(xs):.2f}" + (f" (over {len(xs)})" if len(xs) < len(qs) else "")
+                                   for label, xs in means if xs))
     out.append("")
     out.append("Throughput, wrk (successful requests per second; fresh = ours evaluating every request; "
                "ceiling = nginx serving the bytes of one answer)")
-    out.append(table(["query", "conns", "ours req/s", "fresh req/s", "stock req/s", "ours/stock", "fresh/stock",
-                      "ours/ceiling", "notes"], rows))
+    headers = ["query", "conns", "ours req/s", "fresh req/s", "stock req/s"] + (["rdf4j req/s"] if rdf else [])
+    headers += ["ours/stock", "fresh/stock"] + (["fresh/rdf4j", "rdf4j/stock"] if rdf else [])
+    out.append(table(headers + ["ours/ceiling", "notes"], rows))
     return "\n".join(out)
 
 
@@ -255,6 +329,11 @@ def main(argv):
     if cmd == "latency":
         accept = argv[4] if len(argv) > 4 and argv[4] else None
         print(json.dumps(latency(argv[2], int(argv[3]), accept, int(os.environ.get("WARMUP", "20")))))
+    elif cmd == "rows":
+        answer = rows(argv[2], argv[3] if len(argv) > 3 and argv[3] else None)
+        if answer is None:
+            return 1
+        print(*answer)
     elif cmd == "wrk":
         print(json.dumps(parse_wrk(sys.stdin.read())))
     elif cmd == "meta":
