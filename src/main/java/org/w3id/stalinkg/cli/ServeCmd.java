@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.apache.jena.fuseki.main.FusekiServer;
@@ -124,12 +125,11 @@ final class ServeCmd implements Callable<Integer> {
         }
         if (served.graph() != null) {
             // The full-text index is not needed for the first answers: built in the background a few seconds after
-            // the server is up, so that it does not take a core from them (or at once, by the first search).
-            CompletableFuture.runAsync(served.graph()::labelIndex,
-                    CompletableFuture.delayedExecutor(INDEX_DELAY_SECONDS, TimeUnit.SECONDS));
+            // the server is up, so that it does not take a core from them (or at once, by the first search); a
+            // database's is on disk, opened already.
+            inBackground(holder, KnowledgeGraph::labelIndex);
             // So are the dumps, which /dumps/ serves and the VoID description states the sizes and checksums of.
-            CompletableFuture.runAsync(served.graph()::dumps,
-                    CompletableFuture.delayedExecutor(INDEX_DELAY_SECONDS, TimeUnit.SECONDS));
+            inBackground(holder, KnowledgeGraph::dumps);
         }
         String what = served.graph() != null ? String.format("%,d triples", served.graph().size())
                 : "the data of " + remote.endpoint;
@@ -142,7 +142,11 @@ final class ServeCmd implements Callable<Integer> {
                     : "stalin-kg: the SPARQL store does not answer yet (" + down + "); queries get 502 until it does");
         }
         if (exitAfterWarmUp) {
-            return warmUpAndStop(server, out, err);
+            try {
+                return warmUpAndStop(server, out, err);
+            } finally {
+                holder.close();
+            }
         }
         if (adminPort >= 0) {
             try {
@@ -154,12 +158,29 @@ final class ServeCmd implements Callable<Integer> {
                         + "; choose another with --admin-port N, or turn it off with --admin-port -1");
                 err.flush();
                 server.stop();
+                holder.close();
                 return 1;
             }
         }
         out.flush();
         server.join();
+        holder.close();
         return 0;
+    }
+
+    /**
+     * Makes what {@code make} makes of the graph served a few seconds from now, holding the data in use meanwhile (a
+     * reload then closes them only after).
+     */
+    private static void inBackground(DataHolder holder, Consumer<KnowledgeGraph> make) {
+        CompletableFuture.runAsync(() -> {
+            try (DataHolder.Use use = holder.use()) {
+                KnowledgeGraph graph = holder.current().graph();
+                if (graph != null) {
+                    make.accept(graph);
+                }
+            }
+        }, CompletableFuture.delayedExecutor(INDEX_DELAY_SECONDS, TimeUnit.SECONDS));
     }
 
     /**

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.query.Query;
@@ -16,9 +17,10 @@ import org.w3id.stalinkg.vocab.SKG;
 
 /**
  * The loaded, validated knowledge graph: one read-only {@link DatasetGraph} and the figures of how it was made.
- * Built by {@link KnowledgeGraphLoader}; immutable once built, so every part of the server may share it.
+ * Built by {@link KnowledgeGraphLoader}; immutable once built, so every part of the server may share it. A graph
+ * opened from a TDB2 database ({@link Tdb2Lib#open}) holds files open until {@link #close()}.
  */
-public final class KnowledgeGraph {
+public final class KnowledgeGraph implements AutoCloseable {
 
     private static final Query INSTANCE_COUNTS = QueryResources.get("instance-counts");
 
@@ -28,6 +30,9 @@ public final class KnowledgeGraph {
     private final String contentHash;
     private String things = SKG.ID_BASE;
     private final Lazy<TextIndex> labelIndex = new Lazy<>();
+    private TextIndex storedLabelIndex;
+    private Runnable release;
+    private final AtomicBoolean closed = new AtomicBoolean();
     // The dataset never changes, so each size is counted once (a count is a scan of an index on disk for TDB2).
     private volatile Long size;
     private volatile Long assertedSize;
@@ -58,6 +63,17 @@ public final class KnowledgeGraph {
     }
 
     /**
+     * As above, read from a database: {@code labelIndex} is its label index kept on disk (null: none, built on first
+     * use), and {@code release} closes the files the graph holds open ({@link #close()}).
+     */
+    KnowledgeGraph(DatasetGraph dataset, Graph ontology, Map<Path, Long> triplesPerFile, String contentHash,
+                   long size, long assertedSize, long inferredSize, TextIndex labelIndex, Runnable release) {
+        this(dataset, ontology, triplesPerFile, contentHash, size, assertedSize, inferredSize);
+        this.storedLabelIndex = labelIndex;
+        this.release = release;
+    }
+
+    /**
      * A hex SHA-256 of the files the graph was loaded from: equal for equal data, different when any file changes.
      * Responses derived from the graph use it in their ETags.
      */
@@ -76,11 +92,25 @@ public final class KnowledgeGraph {
     }
 
     /**
-     * The full-text index of the names in the graph ({@link LabelIndex}), built on first use (it is not needed to
-     * start answering) and then kept.
+     * The full-text index of the names in the graph ({@link LabelIndex}): for a database, the one kept on disk
+     * beside it ({@link Tdb2LabelIndex}); otherwise built on first use (it is not needed to start answering) and
+     * then kept.
      */
     public TextIndex labelIndex() {
-        return labelIndex.get(() -> LabelIndex.build(dataset));
+        TextIndex stored = storedLabelIndex;
+        return stored != null ? stored : labelIndex.get(() -> LabelIndex.build(dataset));
+    }
+
+    /**
+     * Closes the files a graph opened from a database holds (the TDB2 database and its label index, once no other
+     * graph of the same folder uses them); the graph cannot be queried after. Nothing for a graph loaded from files
+     * (its data are in the heap). A second call does nothing.
+     */
+    @Override
+    public void close() {
+        if (release != null && closed.compareAndSet(false, true)) {
+            release.run();
+        }
     }
 
     /** The ontology alone (the files of {@code ontology/}, shapes excepted), read-only, with its prefixes. */

@@ -39,14 +39,34 @@ public final class LabelIndex {
 
     private LabelIndex() {}
 
-    /** An index of the names in the default graph of {@code dataset}. */
+    /** An index of the names in the default graph of {@code dataset}, in memory. */
     public static TextIndex build(DatasetGraph dataset) {
+        TextIndex index = TextDatasetFactory.createLuceneIndex(new ByteBuffersDirectory(), config());
+        addNames(index, dataset);
+        return index;
+    }
+
+    /**
+     * How the names are indexed: the entity field holds the thing's IRI, {@value #FIELD} the names of
+     * {@code rdfs:label} and {@code skos:altLabel}, the language field their tags; the values are stored. The index
+     * kept on disk beside a TDB2 database ({@link Tdb2LabelIndex}) is written and read with the same.
+     */
+    static TextIndexConfig config() {
         EntityDefinition definition = new EntityDefinition("iri", FIELD, RDFS.label.asNode());
         definition.set(FIELD, SKOS.altLabel.asNode());
         definition.setLangField("lang");
         TextIndexConfig config = new TextIndexConfig(definition);
         config.setValueStored(true);
-        TextIndex index = TextDatasetFactory.createLuceneIndex(new ByteBuffersDirectory(), config);
+        return config;
+    }
+
+    /**
+     * Adds every name in the default graph of {@code dataset} to {@code index} (made with {@link #config()}) as the
+     * graph gives them, without collecting them, and commits; returns how many were added.
+     */
+    static long addNames(TextIndex index, DatasetGraph dataset) {
+        EntityDefinition definition = index.getDocDef();
+        long[] added = {0};
         Txn.executeRead(dataset, () -> {
             Graph g = dataset.getDefaultGraph();
             for (Node p : List.of(RDFS.label.asNode(), SKOS.altLabel.asNode())) {
@@ -56,13 +76,14 @@ public final class LabelIndex {
                                 t.getPredicate(), t.getObject());
                         if (e != null) {
                             index.addEntity(e);
+                            added[0]++;
                         }
                     }
                 });
             }
         });
         index.commit();
-        return index;
+        return added[0];
     }
 
     /**

@@ -35,8 +35,9 @@ import org.w3id.stalinkg.vocab.SKG;
 
 /**
  * The knowledge graph kept in an Apache Jena TDB2 database, for graphs too large to parse at every start. A database
- * folder holds the TDB2 database ({@code tdb2-*}), the ontology ({@value #ONTOLOGY}) and, written last, the manifest
- * ({@value #MANIFEST}: the content hash, the triples of each file and the sizes): a folder without a manifest is
+ * folder holds the TDB2 database ({@code tdb2-*}), the label index of the search ({@code text-*},
+ * {@link Tdb2LabelIndex}), the ontology ({@value #ONTOLOGY}) and, written last, the manifest ({@value #MANIFEST}:
+ * the content hash, the triples of each file and the sizes): a folder without a manifest is
  * not a database, so a load that fails or is killed leaves nothing that {@link #open} accepts.
  *
  * <pre>
@@ -101,6 +102,7 @@ public final class Tdb2Lib {
             Files.createDirectories(work);
             String database = "tdb2-" + Instant.now().toEpochMilli();
             w = Tdb2BatchWriter.write(progress, plan, work.resolve(database), out);
+            Tdb2LabelIndex.writeBeside(work, database, out);
             try (OutputStream os = Files.newOutputStream(work.resolve(ONTOLOGY))) {
                 RDFDataMgr.write(os, w.ontology(), Lang.TURTLE);
             }
@@ -166,19 +168,44 @@ public final class Tdb2Lib {
             throw new GraphLoadException(dir + ": the TDB2 database " + MANIFEST + " names (" + database
                     + ") is missing");
         }
+        Path text = labelIndexFolder(dir, m);
+        Tdb2Storage.Opened opened = null;
         try {
             Graph ontology = GraphFactory.createDefaultGraph();
             RDFParser.source(dir.resolve(ONTOLOGY)).lang(Lang.TURTLE).parse(ontology);
             Map<Path, Long> triplesPerFile = Tdb2Manifest.triplesPerFile(m);
-            DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(Location.create(location.toAbsolutePath()));
+            opened = Tdb2Storage.open(location, text);
             LOG.info("Opened TDB2 database {} ({} triples, loaded {})", location, m.getProperty("triples"),
                     m.getProperty("loaded"));
-            return new KnowledgeGraph(new DatasetGraphReadOnly(dsg), new GraphReadOnly(ontology), triplesPerFile,
-                    m.getProperty("contentHash"), Long.parseLong(m.getProperty("triples")),
-                    Long.parseLong(m.getProperty("triples.asserted")), Long.parseLong(m.getProperty("triples.inferred")));
+            return new KnowledgeGraph(new DatasetGraphReadOnly(opened.dataset()), new GraphReadOnly(ontology),
+                    triplesPerFile, m.getProperty("contentHash"), Long.parseLong(m.getProperty("triples")),
+                    Long.parseLong(m.getProperty("triples.asserted")), Long.parseLong(m.getProperty("triples.inferred")),
+                    opened.labelIndex(), opened::close);
+        } catch (GraphLoadException ex) {
+            throw ex;
         } catch (RuntimeException ex) {
+            if (opened != null) {
+                opened.close();
+            }
             String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
             throw new GraphLoadException(dir + ": cannot open the database: " + message.lines().findFirst().orElse(""));
         }
+    }
+
+    /**
+     * The label index folder the manifest {@code m} of {@code dir} names, or null if it names none (a database
+     * written before the index was kept on disk: the index is then built in memory on first use).
+     */
+    private static Path labelIndexFolder(Path dir, Properties m) {
+        String text = m.getProperty(Tdb2LabelIndex.MANIFEST_KEY);
+        if (text == null) {
+            LOG.info("{}: no label index on disk (written by an older load); it is built in memory on first use", dir);
+            return null;
+        }
+        Path folder = dir.resolve(text);
+        if (text.isEmpty() || text.contains("/") || !Files.isDirectory(folder)) {
+            throw new GraphLoadException(dir + ": the label index " + MANIFEST + " names (" + text + ") is missing");
+        }
+        return folder;
     }
 }

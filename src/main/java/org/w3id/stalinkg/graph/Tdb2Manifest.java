@@ -13,7 +13,8 @@ import java.util.Properties;
 
 /**
  * The manifest of a TDB2 database folder ({@value Tdb2Lib#MANIFEST}), a properties file that a load writes last: the
- * format, the TDB2 folder's name, when it was loaded, the content hash, the sizes and the triples of each file.
+ * format, the TDB2 folder's name, the label index folder's name ({@link Tdb2LabelIndex}; absent in databases
+ * written before it), when it was loaded, the content hash, the sizes and the triples of each file.
  */
 final class Tdb2Manifest {
 
@@ -29,6 +30,10 @@ final class Tdb2Manifest {
         sb.append("# stalin-kg TDB2 database, written by load; written last, so a folder without it is no database\n");
         sb.append("format=").append(FORMAT).append('\n');
         sb.append("database=").append(database).append('\n');
+        String text = Tdb2LabelIndex.folderFor(database);
+        if (Files.isDirectory(file.resolveSibling(text))) {
+            sb.append(Tdb2LabelIndex.MANIFEST_KEY).append('=').append(text).append('\n');
+        }
         sb.append("loaded=").append(Instant.now()).append('\n');
         sb.append("contentHash=").append(contentHash).append('\n');
         sb.append("triples=").append(w.triples()).append('\n');

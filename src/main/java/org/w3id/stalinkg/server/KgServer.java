@@ -118,6 +118,8 @@ public final class KgServer {
                         queryAction(holder, publicBase, settings))
                 .addDataset(SPARQL_PATH, servedDataset(holder, settings))
                 .addEndpoint(SPARQL_PATH, "", Operation.Query)
+                // First: a reload closes the data it replaced once no request holds them.
+                .addFilter("/*", new DataInUseFilter(holder))
                 .addFilter("/*", new AccessLogFilter(metrics))
                 .addFilter("/*", new BasePathFilter())
                 .addFilter("/*", new RequestLimitFilter(limits.maxBodyBytes()))

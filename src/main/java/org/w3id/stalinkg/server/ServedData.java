@@ -51,6 +51,17 @@ public record ServedData(SparqlStore store, Graph ontology, Map<String, Graph> o
         return store instanceof LocalStore local ? local.graph() : null;
     }
 
+    /**
+     * Closes the files the graph loaded here holds open (a TDB2 database and its label index); nothing for data in
+     * memory or in an external store. {@link DataHolder} calls it once no request uses the data.
+     */
+    public void close() {
+        KnowledgeGraph graph = graph();
+        if (graph != null) {
+            graph.close();
+        }
+    }
+
     /** True if the data is in an external store ({@code --sparql-endpoint}), not loaded here. */
     public boolean isRemote() {
         return graph() == null;

@@ -2,10 +2,13 @@ package org.w3id.stalinkg.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Reader;
 import java.io.StringWriter;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -17,18 +20,26 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.query.text.TextIndex;
+import org.apache.jena.query.text.TextIndexLucene;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.w3id.stalinkg.api.CannedQuery;
+import org.w3id.stalinkg.graph.LabelIndex;
 import org.w3id.stalinkg.graph.ProjectFiles;
 import org.w3id.stalinkg.graph.Tdb2Lib;
 import org.w3id.stalinkg.server.DataHolder;
@@ -220,16 +231,95 @@ class TestTdb2 {
         data.tdb2 = other;
         DataHolder holder = new DataHolder(ServeCmd.load(data));
         long before = holder.current().graph().size();
+        // The old database's folders, named by their millis: after --replace they are deleted, maybe still open.
+        String oldMillis = manifest(other).getProperty("database").replace("tdb2-", "");
+        assertFalse(openFilesOf(oldMillis).isEmpty(), "the database and its label index are open");
         ProjectFiles.write(root, "data/zz-marker.ttl", "<urn:stalin-kg:test:m> <urn:stalin-kg:test:p> \"v\" .\n");
         assertEquals(0, run(out, err, "load", "--tdb2", other.toString(), "--root", root.toString(), "--replace"),
                 err.toString());
-        // What the admin port's POST /reload does.
-        ServedData fresh = holder.reload(() -> ServeCmd.load(data));
+        ServedData fresh;
+        // A request that began before the reload keeps the old data open until it ends.
+        try (DataHolder.Use request = holder.use()) {
+            // What the admin port's POST /reload does.
+            fresh = holder.reload(() -> ServeCmd.load(data));
+            assertFalse(openFilesOf(oldMillis).isEmpty(), "closed under a running request");
+        }
+        assertEquals(List.of(), openFilesOf(oldMillis), "the replaced database's files are closed");
         assertEquals(before + 1, fresh.graph().size());
+        assertFalse(fresh.graph().labelIndex().query(null, "famin*", null, null, 10).isEmpty());
+        // A reload of the same database (no new load) shares its open files with the data it replaces.
+        ServedData again = holder.reload(() -> ServeCmd.load(data));
+        assertFalse(again.graph().labelIndex().query(null, "famin*", null, null, 10).isEmpty());
+        holder.close();
+        assertEquals(List.of(), openFilesUnder(other), "closed with the server");
         try (Stream<Path> s = Files.list(tmp)) {
             List<String> left = s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".")).toList();
             assertTrue(left.isEmpty(), "temporary folders left: " + left);
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"famine", "great pur", "Голодомор", "сталин", "purge", "zzzqqq"})
+    void searchAndTextQueryAnswerAsInMemory(String text) throws Exception {
+        String search = "/search?text=" + URLEncoder.encode(text, StandardCharsets.UTF_8);
+        HttpResponse<String> fromMemory = get(memoryBase + search, "application/json");
+        HttpResponse<String> fromTdb2 = get(tdb2Base + search, "application/json");
+        assertEquals(200, fromTdb2.statusCode(), fromTdb2.body());
+        assertEquals(fromMemory.body(), fromTdb2.body());
+        String query = "PREFIX text: <http://jena.apache.org/text#> SELECT ?s ?name WHERE { (?s ?score ?name) "
+                + "text:query (\"" + LabelIndex.prefixQuery(text) + "\" 1000) }";
+        String sparql = "/sparql?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8);
+        HttpResponse<String> rowsFromMemory = get(memoryBase + sparql, "text/tab-separated-values");
+        HttpResponse<String> rowsFromTdb2 = get(tdb2Base + sparql, "text/tab-separated-values");
+        assertEquals(200, rowsFromTdb2.statusCode(), rowsFromTdb2.body());
+        assertEquals(canonical(rowsFromMemory.body()), canonical(rowsFromTdb2.body()));
+        assertEquals(text.equals("zzzqqq"), rowsFromTdb2.body().lines().count() == 1, rowsFromTdb2.body());
+    }
+
+    @Test
+    void theServedDatabaseSearchesWithTheIndexOnDisk() {
+        TextIndex index = tdb2Holder.current().graph().labelIndex();
+        assertInstanceOf(FSDirectory.class, ((TextIndexLucene) index).getDirectory());
+        assertTrue(Files.isDirectory(db.resolve(manifest(db).getProperty("text"))));
+    }
+
+    private static Properties manifest(Path dir) {
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(dir.resolve(Tdb2Lib.MANIFEST), StandardCharsets.ISO_8859_1)) {
+            p.load(r);
+        } catch (IOException ex) {
+            throw new AssertionError(ex);
+        }
+        return p;
+    }
+
+    /** The files this process holds open (file descriptors) in the folders of the load of {@code millis}. */
+    private static List<String> openFilesOf(String millis) {
+        return openFiles(t -> t.contains("/tdb2-" + millis + "/") || t.contains("/text-" + millis + "/"));
+    }
+
+    private static List<String> openFilesUnder(Path dir) {
+        return openFiles(t -> t.startsWith(dir.toAbsolutePath().normalize() + "/"));
+    }
+
+    private static List<String> openFiles(Predicate<String> matching) {
+        assumeTrue(Files.isDirectory(Path.of("/proc/self/fd")), "needs /proc/self/fd (Linux)");
+        List<String> open = new ArrayList<>();
+        try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
+            for (Path fd : (Iterable<Path>) fds::iterator) {
+                try {
+                    String target = Files.readSymbolicLink(fd).toString();
+                    if (matching.test(target)) {
+                        open.add(target);
+                    }
+                } catch (IOException ex) {
+                    // Closed since listed.
+                }
+            }
+        } catch (IOException ex) {
+            throw new AssertionError(ex);
+        }
+        return open;
     }
 
     @Test
