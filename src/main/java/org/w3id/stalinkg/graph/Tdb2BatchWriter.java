@@ -1,7 +1,5 @@
 package org.w3id.stalinkg.graph;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,9 +18,6 @@ import org.apache.jena.system.progress.ProgressStreamRDF;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.loader.DataLoader;
 import org.apache.jena.tdb2.loader.LoaderFactory;
-import org.apache.jena.tdb2.sys.TDBInternal;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.w3id.stalinkg.vocab.SKG;
 
 /**
@@ -39,7 +34,6 @@ final class Tdb2BatchWriter {
     record Written(Graph ontology, long triples, long asserted, long inferred, long checkMs, long totalMs) {}
 
     private static final long PROGRESS_TICK = 1_000_000;
-    private static final Logger LOG = LoggerFactory.getLogger(Tdb2BatchWriter.class);
 
     private final KnowledgeGraphLoader loader;
     private final MonitorOutput out;
@@ -93,14 +87,8 @@ final class Tdb2BatchWriter {
                     dsg.getGraph(SKG.GRAPH_ASSERTED.asNode()).size(), dsg.getGraph(SKG.GRAPH_INFERRED.asNode()).size(),
                     checkMs, LoadWorkers.millis(started)));
         } finally {
-            // Closes the files and releases the lock, so the folder can be moved and opened afresh; the lock file
-            // would name this process, whose number another may have later.
-            TDBInternal.expel(dsg, true);
-            try {
-                Files.deleteIfExists(location.resolve("tdb.lock"));
-            } catch (IOException ex) {
-                LOG.warn("Could not delete the lock file of {}: {}", location, ex.getMessage());
-            }
+            // Closes the files and releases the lock, so the folder can be moved and opened afresh.
+            Tdb2Storage.release(dsg, location);
         }
     }
 
