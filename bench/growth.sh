@@ -2,7 +2,8 @@
 # Growth: how load time, start-up and query latency change with the size of the graph. For each scale N, generates
 # the project at N times the curated data (generate --scale N: the curated files and N-1 synthetic copies), loads it
 # into TDB2 (load --tdb2), and measures on this machine:
-#   - load s: the whole of load --tdb2 (parse, SHACL validation, inference, TDB2 bulk load), wall clock;
+#   - load s: the whole of load --tdb2 (parse, SHACL validation, inference, TDB2 bulk load), wall clock, and its peak
+#     resident memory (load_rss_mib, by /usr/bin/time);
 #   - start-up to the first answered query (ASK { ?s ?p ?o }) of serve --tdb2, of stock Apache Jena Fuseki 5.6.0 on
 #     the same TDB2 database (fuseki-server --loc, read-only), and of the in-memory serve --root (which parses,
 #     validates and infers at every start; skipped above MEM_MAX_SCALE);
@@ -18,7 +19,7 @@
 #   REQUESTS=N (default 50)  WARMUP=N (default 5)  MEM_MAX_SCALE=N (default 100)  KEEP=1 keeps the generated folders
 #   and databases; REUSE=1 measures a scale whose project and database KEEP=1 kept (its load time read from its log)
 #
-# Heap, set on purpose for each JVM: generate streams (256 MiB); load checks the files in batches of at most 500,000
+# Heap, set on purpose for each JVM: generate streams (256 MiB); load checks the files in batches of at most 250,000
 # stated triples (load --batch-triples), so its heap does not grow with the scale (LOAD_XMX, default 2 GiB at every
 # scale); the TDB2 servers keep the data in memory-mapped files outside the heap (TDB2_XMX, default 1 GiB); the
 # in-memory server holds the whole graph, its validation and inference (1 GiB + 16 MiB per copy; MEM_MAX_SCALE keeps
@@ -96,7 +97,7 @@ print(("%.1f/%.1f" % (r["p50"], r["p99"])) if r["p50"] is not None and not bad e
   done
 }
 
-header=(scale triples load_s startup_ms server)
+header=(scale triples load_s load_rss_mib startup_ms server)
 for n in "${names[@]}"; do header+=("$n p50/p99 ms"); done
 printf '%s\n' "$(IFS=$'\t'; echo "${header[*]}")" > "$out"
 
@@ -112,8 +113,9 @@ for scale in $scales; do
     java -Xmx256m -jar "$jar" generate --scale "$scale" --out "$project" | tail -1 >&2
     echo "== scale $scale: load --tdb2 (-Xmx$(load_xmx "$scale"))" >&2
     t0=$(date +%s%N)
-    java -Xmx"$(load_xmx "$scale")" -jar "$jar" load --tdb2 "$db" --root "$project" 2>&1 | grep -v ' WARN ' \
-      > "$work/load-$scale.log" || { cat "$work/load-$scale.log" >&2; exit 1; }
+    /usr/bin/time -f 'peak RSS %M KiB' -o "$work/load-$scale.rss" java -Xmx"$(load_xmx "$scale")" -jar "$jar" \
+      load --tdb2 "$db" --root "$project" 2>&1 | grep -v ' WARN ' > "$work/load-$scale.log" \
+      || { cat "$work/load-$scale.log" >&2; exit 1; }
     grep -q 'stalin-kg: loaded' "$work/load-$scale.log" || { cat "$work/load-$scale.log" >&2; exit 1; }
     t1=$(date +%s%N)
     load_s=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", (b - a) / 1e9 }')
@@ -121,6 +123,7 @@ for scale in $scales; do
   fi
   triples=$(grep -o 'loaded [0-9,]* triples' "$work/load-$scale.log" | tr -dc '0-9')
   tail -1 "$work/load-$scale.log" >&2
+  load_rss=$(awk '/peak RSS/ { printf "%.0f", $3 / 1024 }' "$work/load-$scale.rss" 2>/dev/null || echo -)
 
   serve_opts=(--host 127.0.0.1 --admin-port -1 --client-query-seconds 0 --answer-cache-mb 0)
   port=$(free_port)
@@ -128,7 +131,7 @@ for scale in $scales; do
   echo "== scale $scale: serve --tdb2 (-Xmx${TDB2_XMX:-1g})" >&2
   start_server "$work/serve-tdb2-$scale.log" java -Xmx"${TDB2_XMX:-1g}" -jar "$jar" serve --tdb2 "$db" \
     --root "$project" --port "$port" "${serve_opts[@]}"
-  row=("$scale" "$triples" "$load_s" "$startup_ms" tdb2)
+  row=("$scale" "$triples" "$load_s" "$load_rss" "$startup_ms" tdb2)
   latencies
   stop_server
   printf '%s\n' "$(IFS=$'\t'; echo "${row[*]}")" >> "$out"
@@ -140,7 +143,7 @@ for scale in $scales; do
   echo "== scale $scale: stock Fuseki --loc $tdb2_dir (-Xmx${TDB2_XMX:-1g})" >&2
   start_server "$work/serve-stock-$scale.log" env FUSEKI_BASE="$work/run-stock" java -Xmx"${TDB2_XMX:-1g}" \
     -jar "$stock_jar" --localhost --port "$port" --loc "$tdb2_dir" /ds
-  row=("$scale" "$triples" - "$startup_ms" stock-tdb2)
+  row=("$scale" "$triples" - - "$startup_ms" stock-tdb2)
   latencies /ds/sparql
   stop_server
   rm -f "$tdb2_dir/tdb.lock"
@@ -152,7 +155,7 @@ for scale in $scales; do
     echo "== scale $scale: serve --root, in memory (-Xmx$(mem_xmx "$scale"))" >&2
     start_server "$work/serve-mem-$scale.log" java -Xmx"$(mem_xmx "$scale")" -jar "$jar" serve --root "$project" \
       --port "$port" "${serve_opts[@]}"
-    row=("$scale" "$triples" - "$startup_ms" memory)
+    row=("$scale" "$triples" - - "$startup_ms" memory)
     latencies
     stop_server
     printf '%s\n' "$(IFS=$'\t'; echo "${row[*]}")" >> "$out"

@@ -40,7 +40,7 @@ final class LoadCmd implements Callable<Integer> {
             description = "Replace the database already in --tdb2 DIR (once the new one is complete).")
     boolean replace;
 
-    @Option(names = "--batch-triples", paramLabel = "N", defaultValue = "500000",
+    @Option(names = "--batch-triples", paramLabel = "N", defaultValue = "250000",
             description = "Validate and infer the files in batches of at most N stated triples (default: "
                 + "${DEFAULT-VALUE}), each with the ontology and the files it reaches: files that state or point to "
                 + "the same things are always in one batch. The heap a load needs grows with N, not with the data.")

@@ -29,7 +29,7 @@ import org.w3id.stalinkg.vocab.SKG;
  * not a database, so a load that fails or is killed leaves nothing that {@link #open} accepts.
  *
  * <pre>
- * Tdb2Lib.load(KnowledgeGraphLoader.forProject(Path.of(".")), Path.of("db"), false, 500_000, null);  // no progress
+ * Tdb2Lib.load(KnowledgeGraphLoader.forProject(Path.of(".")), Path.of("db"), false, 250_000, null);  // no progress
  * KnowledgeGraph kg = Tdb2Lib.open(Path.of("db"));      // read-only, as the loader's
  * </pre>
  *
