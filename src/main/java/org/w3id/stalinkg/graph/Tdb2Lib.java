@@ -163,6 +163,7 @@ public final class Tdb2Lib {
             RDFParser.source(dir.resolve(ONTOLOGY)).lang(Lang.TURTLE).parse(ontology);
             Map<Path, Long> triplesPerFile = Tdb2Manifest.triplesPerFile(m);
             opened = Tdb2Storage.open(location, text);
+            Tdb2QueryEngine.register();   // queries on the read-only view below go to TDB2's own engine
             LOG.info("Opened TDB2 database {} ({} triples, loaded {})", location, m.getProperty("triples"),
                     m.getProperty("loaded"));
             return new KnowledgeGraph(new DatasetGraphReadOnly(opened.dataset()), new GraphReadOnly(ontology),

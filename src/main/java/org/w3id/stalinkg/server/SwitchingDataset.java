@@ -5,13 +5,14 @@ import org.apache.jena.query.TxnType;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphWrapper;
 import org.apache.jena.sparql.util.Context;
+import org.w3id.stalinkg.graph.Tdb2QueryEngine;
 
 /**
  * The dataset Fuseki queries, following {@link DataHolder}: a transaction is bound, when it begins, to the dataset
  * current at that moment, and every operation inside it goes there, so a query never mixes the old and the new
  * data of a reload. Outside a transaction, operations go to the current dataset.
  */
-final class SwitchingDataset extends DatasetGraphWrapper {
+final class SwitchingDataset extends DatasetGraphWrapper implements Tdb2QueryEngine.SameData {
 
     private final DataHolder holder;
     private final ThreadLocal<DatasetGraph> inTransaction = new ThreadLocal<>();
