@@ -188,6 +188,9 @@ class TestEngineEquivalence {
         q.put("count per graph", "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g");
         q.put("count per class", "SELECT ?c (COUNT(?s) AS ?n) WHERE { ?s a ?c } GROUP BY ?c ORDER BY DESC(?n)");
         q.put("count per predicate", "SELECT ?p (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?p ORDER BY DESC(?n) ?p");
+        // The shapes bench/compare.sh sends besides: a count ordered by itself, a count per class in no order.
+        q.put("count all ordered", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o } ORDER BY ?n");
+        q.put("count per class unordered", "SELECT ?c (COUNT(?s) AS ?n) WHERE { ?s a ?c } GROUP BY ?c");
         q.put("count per class having", "SELECT ?c (COUNT(?s) AS ?n) WHERE { ?s a ?c } GROUP BY ?c HAVING(COUNT(?s) > 5)");
         q.put("count per class with subclasses", "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s rdf:type/rdfs:subClassOf* ?c } GROUP BY ?c");
         // Edge cases of the counting fast path (graph.FastPathExecutor) and of what it leaves to ARQ
