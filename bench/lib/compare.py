@@ -60,7 +60,7 @@ def latency(url, n, accept=None, warmup=20):
     times, statuses, body = [], {}, b""
     for i in range(warmup + n):  # bounded: warm-up plus n measured requests
         if conn is None:
-            conn = http.client.HTTPConnection(u.hostname, u.port, timeout=30)
+            conn = http.client.HTTPConnection(u.hostname, u.port, timeout=float(os.environ.get("CLIENT_TIMEOUT", "30")))
         t0 = time.perf_counter()
         try:
             conn.request("GET", path, headers=headers)
@@ -95,7 +95,7 @@ def latency(url, n, accept=None, warmup=20):
 def rows(url, accept=None):
     """Row count and digest of one SPARQL JSON answer, or None with the reason printed on stderr."""
     u = urllib.parse.urlsplit(url)
-    conn = http.client.HTTPConnection(u.hostname, u.port, timeout=60)
+    conn = http.client.HTTPConnection(u.hostname, u.port, timeout=float(os.environ.get("CLIENT_TIMEOUT", "60")))
     try:
         conn.request("GET", u.path + ("?" + u.query if u.query else ""), headers={"Accept": accept} if accept else {})
         resp = conn.getresponse()
