@@ -128,8 +128,11 @@ final class ServeCmd implements Callable<Integer> {
             // the server is up, so that it does not take a core from them (or at once, by the first search); a
             // database's is on disk, opened already.
             inBackground(holder, KnowledgeGraph::labelIndex);
-            // So are the dumps, which /dumps/ serves and the VoID description states the sizes and checksums of.
-            inBackground(holder, KnowledgeGraph::dumps);
+            // So are the dumps, which /dumps/ serves and the VoID description states the sizes and checksums of (if
+            // the store offers them: not for a graph too large to dump in memory).
+            if (!served.store().dumpFiles().isEmpty()) {
+                inBackground(holder, KnowledgeGraph::dumps);
+            }
         }
         String what = served.graph() != null ? String.format("%,d triples", served.graph().size())
                 : "the data of " + remote.endpoint;
