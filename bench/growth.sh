@@ -17,7 +17,8 @@
 #
 #   bench/growth.sh [SCALE...]     (default: 1 10 100; run from the project root after mvn -q package -DskipTests)
 #   REQUESTS=N (default 50)  WARMUP=N (default 5)  MEM_MAX_SCALE=N (default 100)  KEEP=1 keeps the generated folders
-#   and databases; REUSE=1 measures a scale whose project and database KEEP=1 kept (its load time read from its log)
+#   and databases; REUSE=1 measures a scale whose project and database KEEP=1 kept (its load time read from its log);
+#   SERVERS="tdb2 stock memory" (the default) names the servers to measure; CLIENT_TIMEOUT=S (default 30) per request
 #
 # Heap, set on purpose for each JVM: generate streams (256 MiB); load checks the files in batches of at most 250,000
 # stated triples (load --batch-triples), so its heap does not grow with the scale (LOAD_XMX, default 2 GiB at every
@@ -129,6 +130,8 @@ for scale in $scales; do
   # stock Fuseki's none in effect: at 1000x a scan takes longer than the 10 s our server gives a first result.
   serve_opts=(--host 127.0.0.1 --admin-port -1 --client-query-seconds 0 --answer-cache-mb 0 --timeout 300
     --first-result-timeout 300)
+  servers=" ${SERVERS:-tdb2 stock memory} "
+  if [[ $servers == *" tdb2 "* ]]; then
   port=$(free_port)
   endpoint=/sparql
   echo "== scale $scale: serve --tdb2 (-Xmx${TDB2_XMX:-1g})" >&2
@@ -138,8 +141,10 @@ for scale in $scales; do
   latencies
   stop_server
   printf '%s\n' "$(IFS=$'\t'; echo "${row[*]}")" >> "$out"
+  fi
 
   # Stock Fuseki on the same TDB2 database (read-only: no --update), at /ds.
+  if [[ $servers == *" stock "* ]]; then
   port=$(free_port)
   endpoint=/ds/sparql
   tdb2_dir="$db/$(sed -n 's/^database=//p' "$db/manifest.properties")"
@@ -152,8 +157,9 @@ for scale in $scales; do
   rm -f "$tdb2_dir/tdb.lock"
   printf '%s\n' "$(IFS=$'\t'; echo "${row[*]}")" >> "$out"
   endpoint=/sparql
+  fi
 
-  if [ "$scale" -le "$mem_max" ]; then
+  if [ "$scale" -le "$mem_max" ] && [[ $servers == *" memory "* ]]; then
     port=$(free_port)
     echo "== scale $scale: serve --root, in memory (-Xmx$(mem_xmx "$scale"))" >&2
     start_server "$work/serve-mem-$scale.log" java -Xmx"$(mem_xmx "$scale")" -jar "$jar" serve --root "$project" \
