@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -20,10 +19,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -41,6 +38,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.w3id.stalinkg.api.CannedQuery;
 import org.w3id.stalinkg.graph.LabelIndex;
 import org.w3id.stalinkg.graph.ProjectFiles;
+import org.w3id.stalinkg.graph.OpenFiles;
 import org.w3id.stalinkg.graph.Tdb2Lib;
 import org.w3id.stalinkg.server.DataHolder;
 import org.w3id.stalinkg.server.KgServer;
@@ -251,7 +249,7 @@ class TestTdb2 {
         ServedData again = holder.reload(() -> ServeCmd.load(data));
         assertFalse(again.graph().labelIndex().query(null, "famin*", null, null, 10).isEmpty());
         holder.close();
-        assertEquals(List.of(), openFilesUnder(other), "closed with the server");
+        assertEquals(List.of(), OpenFiles.under(other), "closed with the server");
         try (Stream<Path> s = Files.list(tmp)) {
             List<String> left = s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".")).toList();
             assertTrue(left.isEmpty(), "temporary folders left: " + left);
@@ -295,31 +293,7 @@ class TestTdb2 {
 
     /** The files this process holds open (file descriptors) in the folders of the load of {@code millis}. */
     private static List<String> openFilesOf(String millis) {
-        return openFiles(t -> t.contains("/tdb2-" + millis + "/") || t.contains("/text-" + millis + "/"));
-    }
-
-    private static List<String> openFilesUnder(Path dir) {
-        return openFiles(t -> t.startsWith(dir.toAbsolutePath().normalize() + "/"));
-    }
-
-    private static List<String> openFiles(Predicate<String> matching) {
-        assumeTrue(Files.isDirectory(Path.of("/proc/self/fd")), "needs /proc/self/fd (Linux)");
-        List<String> open = new ArrayList<>();
-        try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
-            for (Path fd : (Iterable<Path>) fds::iterator) {
-                try {
-                    String target = Files.readSymbolicLink(fd).toString();
-                    if (matching.test(target)) {
-                        open.add(target);
-                    }
-                } catch (IOException ex) {
-                    // Closed since listed.
-                }
-            }
-        } catch (IOException ex) {
-            throw new AssertionError(ex);
-        }
-        return open;
+        return OpenFiles.matching(t -> t.contains("/tdb2-" + millis + "/") || t.contains("/text-" + millis + "/"));
     }
 
     @Test

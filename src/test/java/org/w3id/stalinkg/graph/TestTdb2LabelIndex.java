@@ -103,7 +103,7 @@ class TestTdb2LabelIndex {
         assertTrue(ex.getMessage().contains("the label index"), ex.getMessage());
         assertEquals(1, ex.getMessage().lines().count(), ex.getMessage());
         // Refused before the database was opened: nothing of it is held.
-        assertEquals(List.of(), openFilesUnder(broken));
+        assertEquals(List.of(), OpenFiles.under(broken));
     }
 
     @Test
@@ -117,45 +117,24 @@ class TestTdb2LabelIndex {
         assertSame(first.labelIndex(), second.labelIndex(), "one index per folder");
         String query = LabelIndex.prefixQuery("famine");
         Set<String> expected = hits(first.labelIndex(), query);
-        assertFalse(openFilesUnder(own).isEmpty(), "the database and its index are open");
+        assertFalse(OpenFiles.under(own).isEmpty(), "the database and its index are open");
         first.close();
         first.close();
         assertEquals(expected, hits(second.labelIndex(), query), "still open for the second graph");
         assertEquals(second.size(), (long) Txn.calculateRead(second.dataset(),
                 () -> second.dataset().getDefaultGraph().size()));
         second.close();
-        assertEquals(List.of(), openFilesUnder(own));
+        assertEquals(List.of(), OpenFiles.under(own));
         try (KnowledgeGraph again = Tdb2Lib.open(own)) {
             assertEquals(expected, hits(again.labelIndex(), query), "opens again once closed");
         }
-        assertEquals(List.of(), openFilesUnder(own));
+        assertEquals(List.of(), OpenFiles.under(own));
     }
 
     /** IRI and name of each hit. */
     private static Set<String> hits(TextIndex index, String query) {
         return index.query(null, query, null, null, 10_000).stream()
                 .map(h -> h.getNode() + " " + h.getLiteral()).collect(Collectors.toSet());
-    }
-
-    /** The files under {@code dir} this process holds open (file descriptors; memory maps are not counted). */
-    static List<String> openFilesUnder(Path dir) {
-        String prefix = dir.toAbsolutePath().normalize() + "/";
-        List<String> open = new ArrayList<>();
-        try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
-            for (Path fd : (Iterable<Path>) fds::iterator) {
-                try {
-                    String target = Files.readSymbolicLink(fd).toString();
-                    if (target.startsWith(prefix)) {
-                        open.add(target);
-                    }
-                } catch (IOException ex) {
-                    // Closed since listed (the listing's own descriptor, for one).
-                }
-            }
-        } catch (IOException ex) {
-            throw new AssertionError(ex);
-        }
-        return open;
     }
 
     private static void copy(Path from, Path to) {
