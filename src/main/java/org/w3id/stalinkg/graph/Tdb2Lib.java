@@ -50,7 +50,6 @@ public final class Tdb2Lib {
     /** The ontology of a database folder, in Turtle with its prefixes. */
     public static final String ONTOLOGY = "ontology.ttl";
 
-    private static final long PROGRESS_TICK = 1_000_000;
     private static final Logger LOG = LoggerFactory.getLogger(Tdb2Lib.class);
 
     private Tdb2Lib() {}

@@ -1,6 +1,5 @@
 package org.w3id.stalinkg.server;
 
-import static org.w3id.stalinkg.server.ComparedServers.HTTP;
 import static org.w3id.stalinkg.server.ComparedServers.encode;
 import static org.w3id.stalinkg.server.ComparedServers.exampleUrl;
 import static org.w3id.stalinkg.server.ComparedServers.get;
